@@ -1,0 +1,157 @@
+package dev.otelspring.autoconfigure.exporter;
+
+
+import dev.otelspring.autoconfigure.config.InvalidOtelPropertyException;
+import dev.otelspring.autoconfigure.config.OtelProperties;
+import dev.otelspring.autoconfigure.sdk.ConditionalOnEnabledOpenTelemetry;
+import dev.otelspring.autoconfigure.sdk.OpenTelemetrySdkAutoConfiguration;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder;
+import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
+import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporterBuilder;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionMessage;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * Auto-configuration of the OTLP span exporter, over {@code http/protobuf} (the default, through the
+ * JDK's HttpClient) or {@code grpc}, from the standard {@code otel.exporter.otlp.*} properties.
+ *
+ * <p>Backs off when the application defines its own exporter of the same type, or its own
+ * {@link OpenTelemetry}. The exporter is shut down by the tracer provider that owns it, not by the
+ * context.
+ */
+@AutoConfiguration(before = OpenTelemetrySdkAutoConfiguration.class)
+@ConditionalOnClass({ OpenTelemetry.class, OtlpHttpSpanExporter.class })
+@ConditionalOnEnabledOpenTelemetry
+@ConditionalOnMissingBean(OpenTelemetry.class)
+@ConditionalOnTracesExporter("otlp")
+public final class OtlpSpanExporterAutoConfiguration {
+
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(OnHttpProtocolCondition.class)
+	static class HttpProtobufConfiguration {
+
+		@Bean(destroyMethod = "")
+		@ConditionalOnMissingBean
+		OtlpHttpSpanExporter otlpHttpSpanExporter(Environment environment,
+				ObjectProvider<OtlpHttpSpanExporterBuilderCustomizer> customizers) {
+			OtlpExporterSettings settings = OtlpExporterSettings.read(new OtelProperties(environment));
+			OtlpHttpSpanExporterBuilder builder = OtlpHttpSpanExporter.builder()
+				.setEndpoint(settings.getEndpoint())
+				.setTimeout(settings.getTimeout());
+			settings.getHeaders().forEach(builder::addHeader);
+			if (settings.getCompression() != null) {
+				builder.setCompression(settings.getCompression());
+			}
+			if (settings.getTrustedCertificates() != null) {
+				builder.setTrustedCertificates(settings.getTrustedCertificates());
+			}
+			if (settings.getClientKey() != null) {
+				builder.setClientTls(settings.getClientKey(), settings.getClientCertificate());
+			}
+			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+			return build(settings, builder::build);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(OnGrpcProtocolCondition.class)
+	static class GrpcConfiguration {
+
+		@Bean(destroyMethod = "")
+		@ConditionalOnMissingBean
+		OtlpGrpcSpanExporter otlpGrpcSpanExporter(Environment environment,
+				ObjectProvider<OtlpGrpcSpanExporterBuilderCustomizer> customizers) {
+			OtlpExporterSettings settings = OtlpExporterSettings.read(new OtelProperties(environment));
+			OtlpGrpcSpanExporterBuilder builder = OtlpGrpcSpanExporter.builder()
+				.setEndpoint(settings.getEndpoint())
+				.setTimeout(settings.getTimeout());
+			settings.getHeaders().forEach(builder::addHeader);
+			if (settings.getCompression() != null) {
+				builder.setCompression(settings.getCompression());
+			}
+			if (settings.getTrustedCertificates() != null) {
+				builder.setTrustedCertificates(settings.getTrustedCertificates());
+			}
+			if (settings.getClientKey() != null) {
+				builder.setClientTls(settings.getClientKey(), settings.getClientCertificate());
+			}
+			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+			return build(settings, builder::build);
+		}
+
+	}
+
+	/**
+	 * Builds the exporter, turning the SDK's own complaints (a PEM file it cannot parse, no gRPC
+	 * transport on the classpath) into a report that names the property to change.
+	 */
+	private static <T> T build(OtlpExporterSettings settings, java.util.function.Supplier<T> builder) {
+		try {
+			return builder.get();
+		}
+		catch (IllegalStateException ex) {
+			if (OtlpExporterSettings.GRPC.equals(settings.getProtocol())) {
+				throw new InvalidOtelPropertyException(OtlpExporterSettings.PREFIX + "protocol", "grpc",
+						"http/protobuf, or grpc after adding a gRPC sender to the application: "
+								+ "io.opentelemetry:opentelemetry-exporter-sender-grpc-managed-channel with "
+								+ "io.grpc:grpc-netty-shaded",
+						ex);
+			}
+			throw ex;
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidOtelPropertyException(OtlpExporterSettings.PREFIX + "certificate / client.key",
+					"(file content hidden)", "PEM files holding X.509 certificates and a PKCS#8 private key", ex);
+		}
+	}
+
+	static class OnHttpProtocolCondition extends ProtocolCondition {
+
+		OnHttpProtocolCondition() {
+			super(OtlpExporterSettings.HTTP_PROTOBUF);
+		}
+
+	}
+
+	static class OnGrpcProtocolCondition extends ProtocolCondition {
+
+		OnGrpcProtocolCondition() {
+			super(OtlpExporterSettings.GRPC);
+		}
+
+	}
+
+	abstract static class ProtocolCondition extends SpringBootCondition {
+
+		private final String protocol;
+
+		ProtocolCondition(String protocol) {
+			this.protocol = protocol;
+		}
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			String configured = OtlpExporterSettings.protocol(new OtelProperties(context.getEnvironment()));
+			ConditionMessage.Builder message = ConditionMessage.forCondition("OTLP protocol", this.protocol);
+			return configured.equals(this.protocol) ? ConditionOutcome.match(message.because("it is configured"))
+					: ConditionOutcome.noMatch(message.because("the protocol is " + configured));
+		}
+
+	}
+
+}

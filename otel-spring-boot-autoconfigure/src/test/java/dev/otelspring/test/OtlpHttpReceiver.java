@@ -1,0 +1,199 @@
+package dev.otelspring.test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPInputStream;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+
+/**
+ * A real OTLP/HTTP receiver on a random loopback port, decoding what arrives with the official
+ * protobuf definitions. It can be told to misbehave, to test what the exporter does on a bad day.
+ */
+public final class OtlpHttpReceiver extends OtlpReceiver {
+
+	/** How the receiver answers. */
+	public enum Mode {
+
+		/** Accept and answer 200. */
+		OK,
+		/** Answer 503 with no body. */
+		UNAVAILABLE,
+		/** Answer 500. */
+		SERVER_ERROR,
+		/** Answer 429 with {@code Retry-After: 1}. */
+		TOO_MANY_REQUESTS,
+		/** Accept the request and never answer (until the mode changes or the receiver closes). */
+		HANG,
+		/** Answer 200 after 500 ms. */
+		SLOW
+
+	}
+
+	private final HttpServer server;
+
+	private final ExecutorService executor = Executors.newCachedThreadPool();
+
+	private final boolean tls;
+
+	private volatile Mode mode = Mode.OK;
+
+	private volatile CountDownLatch hang = new CountDownLatch(1);
+
+	private final AtomicInteger attempts = new AtomicInteger();
+
+	private OtlpHttpReceiver(HttpServer server, boolean tls) {
+		this.server = server;
+		this.tls = tls;
+		server.createContext("/", this::handle);
+		server.setExecutor(this.executor);
+		server.start();
+	}
+
+	public static OtlpHttpReceiver start() {
+		try {
+			return new OtlpHttpReceiver(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0),
+					false);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Starts an HTTPS receiver.
+	 * @param sslContext the server's TLS context
+	 * @param requireClientCertificate whether to demand a client certificate (mTLS)
+	 * @return the receiver
+	 */
+	public static OtlpHttpReceiver startTls(SSLContext sslContext, boolean requireClientCertificate) {
+		try {
+			HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+			server.setHttpsConfigurator(new HttpsConfigurator(sslContext) {
+				@Override
+				public void configure(HttpsParameters params) {
+					SSLParameters parameters = sslContext.getDefaultSSLParameters();
+					parameters.setNeedClientAuth(requireClientCertificate);
+					params.setSSLParameters(parameters);
+				}
+			});
+			return new OtlpHttpReceiver(server, true);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public void setMode(Mode mode) {
+		CountDownLatch previous = this.hang;
+		this.hang = new CountDownLatch(1);
+		this.mode = mode;
+		previous.countDown();
+	}
+
+	/** Returns how many export requests reached the receiver, answered or not. */
+	public int attempts() {
+		return this.attempts.get();
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			this.attempts.incrementAndGet();
+			byte[] body;
+			try (InputStream in = exchange.getRequestBody()) {
+				body = in.readAllBytes();
+			}
+			Mode current = this.mode;
+			switch (current) {
+				case UNAVAILABLE -> {
+					exchange.sendResponseHeaders(503, -1);
+					return;
+				}
+				case SERVER_ERROR -> {
+					exchange.sendResponseHeaders(500, -1);
+					return;
+				}
+				case TOO_MANY_REQUESTS -> {
+					exchange.getResponseHeaders().add("Retry-After", "1");
+					exchange.sendResponseHeaders(429, -1);
+					return;
+				}
+				case HANG -> {
+					awaitUninterruptibly(this.hang, 60);
+					exchange.sendResponseHeaders(503, -1);
+					return;
+				}
+				case SLOW -> awaitUninterruptibly(new CountDownLatch(1), 0.5);
+				default -> {
+				}
+			}
+			if (!"/v1/traces".equals(exchange.getRequestURI().getPath())) {
+				exchange.sendResponseHeaders(404, -1);
+				return;
+			}
+			Map<String, String> headers = new HashMap<>();
+			exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
+					String.join(",", values)));
+			InputStream decoded = new java.io.ByteArrayInputStream(body);
+			if ("gzip".equalsIgnoreCase(headers.get("content-encoding"))) {
+				decoded = new GZIPInputStream(decoded);
+			}
+			record(ExportTraceServiceRequest.parseFrom(decoded), headers);
+			byte[] response = ExportTraceServiceResponse.getDefaultInstance().toByteArray();
+			exchange.getResponseHeaders().put("Content-Type", List.of("application/x-protobuf"));
+			exchange.sendResponseHeaders(200, response.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(response);
+			}
+		}
+	}
+
+	private static void awaitUninterruptibly(CountDownLatch latch, double seconds) {
+		try {
+			latch.await((long) (seconds * 1000), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public int port() {
+		return this.server.getAddress().getPort();
+	}
+
+	/** Returns the base endpoint, for {@code otel.exporter.otlp.endpoint}. */
+	@Override
+	public String endpoint() {
+		return (this.tls ? "https" : "http") + "://localhost:" + port();
+	}
+
+	@Override
+	public void close() {
+		this.hang.countDown();
+		this.server.stop(0);
+		this.executor.shutdownNow();
+	}
+
+}
