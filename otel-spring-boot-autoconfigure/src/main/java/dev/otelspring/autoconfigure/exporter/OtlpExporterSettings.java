@@ -1,10 +1,13 @@
 package dev.otelspring.autoconfigure.exporter;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -89,6 +92,9 @@ final class OtlpExporterSettings {
 			}
 		}
 		byte[] trusted = readFile(properties, TRACES_PREFIX + "certificate", PREFIX + "certificate");
+		if (trusted != null) {
+			requireCertificates(properties.firstSet(TRACES_PREFIX + "certificate", PREFIX + "certificate"), trusted);
+		}
 		byte[] clientKey = readFile(properties, TRACES_PREFIX + "client.key", PREFIX + "client.key");
 		byte[] clientCertificate = readFile(properties, TRACES_PREFIX + "client.certificate",
 				PREFIX + "client.certificate");
@@ -131,6 +137,20 @@ final class OtlpExporterSettings {
 		}
 		throw new InvalidOtelPropertyException(key, value,
 				"an absolute http:// or https:// URL with a host and no user info, such as http://collector:4318");
+	}
+
+	private static void requireCertificates(String key, byte[] pem) {
+		try {
+			if (!CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem)).isEmpty()) {
+				return;
+			}
+		}
+		catch (CertificateException ex) {
+			throw new InvalidOtelPropertyException(key, "(file content is not a certificate)",
+					"the path of a PEM file holding X.509 certificates", ex);
+		}
+		throw new InvalidOtelPropertyException(key, "(file holds no certificate)",
+				"the path of a PEM file holding X.509 certificates");
 	}
 
 	private static byte[] readFile(OtelProperties properties, String key, String generalKey) {

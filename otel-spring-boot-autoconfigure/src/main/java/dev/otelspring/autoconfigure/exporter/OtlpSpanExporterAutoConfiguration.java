@@ -1,6 +1,8 @@
 package dev.otelspring.autoconfigure.exporter;
 
 
+import java.util.function.Supplier;
+
 import dev.otelspring.autoconfigure.config.InvalidOtelPropertyException;
 import dev.otelspring.autoconfigure.config.OtelProperties;
 import dev.otelspring.autoconfigure.sdk.ConditionalOnEnabledOpenTelemetry;
@@ -49,21 +51,23 @@ public final class OtlpSpanExporterAutoConfiguration {
 		OtlpHttpSpanExporter otlpHttpSpanExporter(Environment environment,
 				ObjectProvider<OtlpHttpSpanExporterBuilderCustomizer> customizers) {
 			OtlpExporterSettings settings = OtlpExporterSettings.read(new OtelProperties(environment));
-			OtlpHttpSpanExporterBuilder builder = OtlpHttpSpanExporter.builder()
-				.setEndpoint(settings.getEndpoint())
-				.setTimeout(settings.getTimeout());
-			settings.getHeaders().forEach(builder::addHeader);
-			if (settings.getCompression() != null) {
-				builder.setCompression(settings.getCompression());
-			}
-			if (settings.getTrustedCertificates() != null) {
-				builder.setTrustedCertificates(settings.getTrustedCertificates());
-			}
-			if (settings.getClientKey() != null) {
-				builder.setClientTls(settings.getClientKey(), settings.getClientCertificate());
-			}
-			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-			return build(settings, builder::build);
+			return build(settings, () -> {
+				OtlpHttpSpanExporterBuilder builder = OtlpHttpSpanExporter.builder()
+					.setEndpoint(settings.getEndpoint())
+					.setTimeout(settings.getTimeout());
+				settings.getHeaders().forEach(builder::addHeader);
+				if (settings.getCompression() != null) {
+					builder.setCompression(settings.getCompression());
+				}
+				if (settings.getTrustedCertificates() != null) {
+					builder.setTrustedCertificates(settings.getTrustedCertificates());
+				}
+				if (settings.getClientKey() != null) {
+					builder.setClientTls(settings.getClientKey(), settings.getClientCertificate());
+				}
+				customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+				return builder.build();
+			});
 		}
 
 	}
@@ -77,21 +81,23 @@ public final class OtlpSpanExporterAutoConfiguration {
 		OtlpGrpcSpanExporter otlpGrpcSpanExporter(Environment environment,
 				ObjectProvider<OtlpGrpcSpanExporterBuilderCustomizer> customizers) {
 			OtlpExporterSettings settings = OtlpExporterSettings.read(new OtelProperties(environment));
-			OtlpGrpcSpanExporterBuilder builder = OtlpGrpcSpanExporter.builder()
-				.setEndpoint(settings.getEndpoint())
-				.setTimeout(settings.getTimeout());
-			settings.getHeaders().forEach(builder::addHeader);
-			if (settings.getCompression() != null) {
-				builder.setCompression(settings.getCompression());
-			}
-			if (settings.getTrustedCertificates() != null) {
-				builder.setTrustedCertificates(settings.getTrustedCertificates());
-			}
-			if (settings.getClientKey() != null) {
-				builder.setClientTls(settings.getClientKey(), settings.getClientCertificate());
-			}
-			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-			return build(settings, builder::build);
+			return build(settings, () -> {
+				OtlpGrpcSpanExporterBuilder builder = OtlpGrpcSpanExporter.builder()
+					.setEndpoint(settings.getEndpoint())
+					.setTimeout(settings.getTimeout());
+				settings.getHeaders().forEach(builder::addHeader);
+				if (settings.getCompression() != null) {
+					builder.setCompression(settings.getCompression());
+				}
+				if (settings.getTrustedCertificates() != null) {
+					builder.setTrustedCertificates(settings.getTrustedCertificates());
+				}
+				if (settings.getClientKey() != null) {
+					builder.setClientTls(settings.getClientKey(), settings.getClientCertificate());
+				}
+				customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+				return builder.build();
+			});
 		}
 
 	}
@@ -100,23 +106,25 @@ public final class OtlpSpanExporterAutoConfiguration {
 	 * Builds the exporter, turning the SDK's own complaints (a PEM file it cannot parse, no gRPC
 	 * transport on the classpath) into a report that names the property to change.
 	 */
-	private static <T> T build(OtlpExporterSettings settings, java.util.function.Supplier<T> builder) {
+	private static <T> T build(OtlpExporterSettings settings, Supplier<T> builder) {
 		try {
 			return builder.get();
 		}
-		catch (IllegalStateException ex) {
-			if (OtlpExporterSettings.GRPC.equals(settings.getProtocol())) {
+		catch (IllegalStateException | IllegalArgumentException ex) {
+			String message = String.valueOf(ex.getMessage());
+			if (message.contains("GrpcSenderProvider")) {
 				throw new InvalidOtelPropertyException(OtlpExporterSettings.PREFIX + "protocol", "grpc",
-						"http/protobuf, or grpc after adding a gRPC sender to the application: "
-								+ "io.opentelemetry:opentelemetry-exporter-sender-grpc-managed-channel with "
-								+ "io.grpc:grpc-netty-shaded",
+						"http/protobuf, or grpc after adding a gRPC sender to the application "
+								+ "(io.opentelemetry:opentelemetry-exporter-sender-okhttp)",
 						ex);
 			}
+			if (settings.getClientKey() != null) {
+				throw new InvalidOtelPropertyException(
+						OtlpExporterSettings.PREFIX + "client.key / " + OtlpExporterSettings.PREFIX
+								+ "client.certificate",
+						"(file content hidden)", "a PKCS#8 private key and its X.509 certificate, both in PEM", ex);
+			}
 			throw ex;
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidOtelPropertyException(OtlpExporterSettings.PREFIX + "certificate / client.key",
-					"(file content hidden)", "PEM files holding X.509 certificates and a PKCS#8 private key", ex);
 		}
 	}
 

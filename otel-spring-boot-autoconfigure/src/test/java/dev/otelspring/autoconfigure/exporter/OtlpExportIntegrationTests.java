@@ -1,0 +1,142 @@
+package dev.otelspring.autoconfigure.exporter;
+
+import java.util.List;
+
+import dev.otelspring.autoconfigure.sdk.OpenTelemetrySdkAutoConfiguration;
+import dev.otelspring.test.OtlpGrpcReceiver;
+import dev.otelspring.test.OtlpHttpReceiver;
+import dev.otelspring.test.OtlpReceiver;
+import dev.otelspring.test.ReceivedSpan;
+import dev.otelspring.test.TestTls;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Spans made through the auto-configured {@link OpenTelemetry} reach a real OTLP receiver, over HTTP
+ * and gRPC, in clear and over TLS, and nothing is lost when the context closes.
+ */
+class OtlpExportIntegrationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(OtlpSpanExporterAutoConfiguration.class,
+				OpenTelemetrySdkAutoConfiguration.class))
+		// A long schedule delay: whatever arrives was flushed by the context's shutdown.
+		.withPropertyValues("otel.service.name=checkout", "otel.bsp.schedule.delay=60s",
+				"otel.resource.attributes=deployment.environment=test");
+
+	@Test
+	void exportsOverHttpWithHeadersAndGzip() {
+		try (OtlpHttpReceiver receiver = OtlpHttpReceiver.start()) {
+			this.runner
+				.withPropertyValues("otel.exporter.otlp.endpoint=" + receiver.endpoint(),
+						"otel.exporter.otlp.headers=api-key=s3cret,x-tenant=blue", "otel.exporter.otlp.compression=gzip")
+				.run((context) -> makeParentAndChild(context.getBean(OpenTelemetry.class)));
+			assertParentAndChild(receiver);
+			assertThat(receiver.requests()).allSatisfy((request) -> {
+				assertThat(request.headers()).containsEntry("api-key", "s3cret").containsEntry("x-tenant", "blue");
+				assertThat(request.headers()).containsEntry("content-encoding", "gzip");
+			});
+		}
+	}
+
+	@Test
+	void signalSpecificEndpointIsUsedAsIs() {
+		try (OtlpHttpReceiver receiver = OtlpHttpReceiver.start()) {
+			this.runner.withPropertyValues("otel.exporter.otlp.endpoint=http://localhost:1",
+					"otel.exporter.otlp.traces.endpoint=" + receiver.endpoint() + "/v1/traces")
+				.run((context) -> makeParentAndChild(context.getBean(OpenTelemetry.class)));
+			assertParentAndChild(receiver);
+		}
+	}
+
+	@Test
+	void exportsOverGrpcWithHeaders() throws Exception {
+		try (OtlpGrpcReceiver receiver = OtlpGrpcReceiver.start()) {
+			this.runner
+				.withPropertyValues("otel.exporter.otlp.protocol=grpc",
+						"otel.exporter.otlp.endpoint=" + receiver.endpoint(), "otel.exporter.otlp.headers=api-key=g")
+				.run((context) -> makeParentAndChild(context.getBean(OpenTelemetry.class)));
+			assertParentAndChild(receiver);
+			assertThat(receiver.requests()).allSatisfy(
+					(request) -> assertThat(request.headers()).containsEntry("api-key", "g"));
+		}
+	}
+
+	@Test
+	void exportsOverTlsTrustingTheConfiguredCertificate() {
+		try (OtlpHttpReceiver receiver = OtlpHttpReceiver.startTls(TestTls.serverContext(false), false)) {
+			this.runner
+				.withPropertyValues("otel.exporter.otlp.endpoint=" + receiver.endpoint(),
+						"otel.exporter.otlp.certificate=" + TestTls.path("ca.pem"))
+				.run((context) -> makeParentAndChild(context.getBean(OpenTelemetry.class)));
+			assertParentAndChild(receiver);
+		}
+	}
+
+	@Test
+	void exportsOverMutualTlsWithTheClientCertificate() {
+		try (OtlpHttpReceiver receiver = OtlpHttpReceiver.startTls(TestTls.serverContext(true), true)) {
+			this.runner
+				.withPropertyValues("otel.exporter.otlp.endpoint=" + receiver.endpoint(),
+						"otel.exporter.otlp.certificate=" + TestTls.path("ca.pem"),
+						"otel.exporter.otlp.client.key=" + TestTls.path("client.key"),
+						"otel.exporter.otlp.client.certificate=" + TestTls.path("client.pem"))
+				.run((context) -> makeParentAndChild(context.getBean(OpenTelemetry.class)));
+			assertParentAndChild(receiver);
+		}
+	}
+
+	@Test
+	void invalidPemStopsStartupNamingTheKey() {
+		this.runner.withPropertyValues("otel.exporter.otlp.certificate=" + TestTls.path("generate.sh"))
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).hasStackTraceContaining(
+						"Invalid value '(file content is not a certificate)' for property 'otel.exporter.otlp.certificate'");
+			});
+		this.runner
+			.withPropertyValues("otel.exporter.otlp.client.key=" + TestTls.path("ca.pem"),
+					"otel.exporter.otlp.client.certificate=" + TestTls.path("client.pem"))
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).hasStackTraceContaining("otel.exporter.otlp.client.key")
+					.hasStackTraceContaining("PKCS#8");
+			});
+		this.runner.withPropertyValues("otel.exporter.otlp.client.key=" + TestTls.path("client.key"))
+			.run((context) -> assertThat(context.getStartupFailure())
+				.hasStackTraceContaining("'otel.exporter.otlp.client.certificate'"));
+	}
+
+	private static void makeParentAndChild(OpenTelemetry openTelemetry) {
+		Tracer tracer = openTelemetry.getTracer("test");
+		Span parent = tracer.spanBuilder("parent").startSpan();
+		try (Scope scope = parent.makeCurrent()) {
+			tracer.spanBuilder("child").startSpan().end();
+		}
+		finally {
+			parent.end();
+		}
+	}
+
+	private static void assertParentAndChild(OtlpReceiver receiver) {
+		List<ReceivedSpan> spans = receiver.awaitSpans(2);
+		assertThat(spans).extracting(ReceivedSpan::name).containsExactlyInAnyOrder("parent", "child");
+		ReceivedSpan parent = spans.stream().filter((span) -> span.name().equals("parent")).findFirst().orElseThrow();
+		ReceivedSpan child = spans.stream().filter((span) -> span.name().equals("child")).findFirst().orElseThrow();
+		assertThat(child.traceId()).isEqualTo(parent.traceId()).hasSize(32).isNotEqualTo("0".repeat(32));
+		assertThat(child.parentSpanId()).isEqualTo(parent.spanId());
+		assertThat(parent.parentSpanId()).isEmpty();
+		assertThat(parent.resource()).containsEntry("service.name", "checkout")
+			.containsEntry("deployment.environment", "test")
+			.containsEntry("telemetry.sdk.language", "java");
+	}
+
+}
