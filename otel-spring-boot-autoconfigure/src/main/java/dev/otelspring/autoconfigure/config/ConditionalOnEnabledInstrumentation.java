@@ -1,0 +1,29 @@
+package dev.otelspring.autoconfigure.config;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.context.annotation.Conditional;
+
+/**
+ * Matches when the instrumentation is switched on: {@code otel.instrumentation.<name>.enabled}, which
+ * defaults to {@code otel.instrumentation.common.default-enabled}, which defaults to {@code true} (the
+ * official starter's keys). A value other than {@code true} or {@code false} stops startup with a
+ * report naming the key.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ ElementType.TYPE, ElementType.METHOD })
+@Documented
+@Conditional(OnEnabledInstrumentationCondition.class)
+public @interface ConditionalOnEnabledInstrumentation {
+
+	/**
+	 * The instrumentation's name, as in {@code otel.instrumentation.<name>.enabled}.
+	 * @return the name
+	 */
+	String value();
+
+}

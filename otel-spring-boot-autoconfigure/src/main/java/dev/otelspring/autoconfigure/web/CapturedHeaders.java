@@ -1,0 +1,68 @@
+package dev.otelspring.autoconfigure.web;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+
+/**
+ * The headers configured for capture, with their attribute keys built once. Credentials
+ * ({@code Authorization}, {@code Cookie}, {@code Set-Cookie}, {@code Proxy-Authorization}) are never
+ * captured, whatever the configuration says. Immutable and thread-safe.
+ */
+public final class CapturedHeaders {
+
+	private static final Set<String> NEVER_CAPTURED = Set.of("authorization", "cookie", "set-cookie",
+			"proxy-authorization");
+
+	private final String[] names;
+
+	private final List<AttributeKey<List<String>>> keys;
+
+	/**
+	 * Creates the capture list.
+	 * @param configured the configured header names, any case
+	 * @param prefix {@code http.request.header.} or {@code http.response.header.}
+	 */
+	public CapturedHeaders(Collection<String> configured, String prefix) {
+		List<String> names = new ArrayList<>();
+		List<AttributeKey<List<String>>> keys = new ArrayList<>();
+		for (String header : configured) {
+			String name = header.trim().toLowerCase(Locale.ROOT);
+			if (!name.isEmpty() && !NEVER_CAPTURED.contains(name) && !names.contains(name)) {
+				names.add(name);
+				keys.add(AttributeKey.stringArrayKey(prefix + name));
+			}
+		}
+		this.names = names.toArray(String[]::new);
+		this.keys = List.copyOf(keys);
+	}
+
+	/**
+	 * Returns whether nothing is captured.
+	 * @return whether the list is empty
+	 */
+	public boolean isEmpty() {
+		return this.names.length == 0;
+	}
+
+	/**
+	 * Records the captured headers on the span.
+	 * @param span the span
+	 * @param values gives a header's values by name, empty or {@code null} when absent
+	 */
+	public void record(Span span, Function<String, List<String>> values) {
+		for (int i = 0; i < this.names.length; i++) {
+			List<String> headerValues = values.apply(this.names[i]);
+			if (headerValues != null && !headerValues.isEmpty()) {
+				span.setAttribute(this.keys.get(i), headerValues);
+			}
+		}
+	}
+
+}

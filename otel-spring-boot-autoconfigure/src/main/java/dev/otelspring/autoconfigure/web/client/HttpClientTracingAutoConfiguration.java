@@ -1,0 +1,54 @@
+package dev.otelspring.autoconfigure.web.client;
+
+import dev.otelspring.autoconfigure.config.ConditionalOnEnabledInstrumentation;
+import dev.otelspring.autoconfigure.sdk.OpenTelemetrySdkAutoConfiguration;
+import dev.otelspring.autoconfigure.web.CapturedHeaders;
+import dev.otelspring.autoconfigure.web.HttpMethods;
+import dev.otelspring.autoconfigure.web.HttpTracingProperties;
+import dev.otelspring.autoconfigure.web.SpringHttpTracingProperties;
+import dev.otelspring.autoconfigure.web.UrlSanitizer;
+import io.opentelemetry.api.OpenTelemetry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+
+/**
+ * Auto-configuration of CLIENT spans for {@code RestTemplate} and {@code RestClient}: the
+ * {@link ClientTracingInterceptor}, added to every {@code RestTemplate} and {@code RestClient.Builder}
+ * bean and to every {@code RestTemplate} built from Spring Boot's {@code RestTemplateBuilder}.
+ *
+ * <p>Switched off with {@code otel.instrumentation.spring-web.enabled=false}, separately from the
+ * server side.
+ */
+@AutoConfiguration(after = OpenTelemetrySdkAutoConfiguration.class)
+@ConditionalOnClass({ OpenTelemetry.class, ClientHttpRequestInterceptor.class })
+@ConditionalOnBean(OpenTelemetry.class)
+@ConditionalOnEnabledInstrumentation("spring-web")
+@EnableConfigurationProperties({ HttpTracingProperties.class, SpringHttpTracingProperties.class })
+@Import(RestTemplateBuilderConfigurations.class)
+public final class HttpClientTracingAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ClientTracingInterceptor otelClientTracingInterceptor(OpenTelemetry openTelemetry, HttpTracingProperties http,
+			SpringHttpTracingProperties spring) {
+		return new ClientTracingInterceptor(openTelemetry, new HttpMethods(http.getKnownMethods()),
+				new UrlSanitizer(spring.getSensitiveQueryParameters()),
+				new CapturedHeaders(http.getClient().getCaptureRequestHeaders(), "http.request.header."),
+				new CapturedHeaders(http.getClient().getCaptureResponseHeaders(), "http.response.header."));
+	}
+
+	@Bean
+	static ClientTracingPostProcessor otelClientTracingPostProcessor(
+			ObjectProvider<ClientTracingInterceptor> interceptor) {
+		return new ClientTracingPostProcessor(interceptor);
+	}
+
+}

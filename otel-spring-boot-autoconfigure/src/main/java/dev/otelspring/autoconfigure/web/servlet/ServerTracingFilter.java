@@ -1,0 +1,312 @@
+package dev.otelspring.autoconfigure.web.servlet;
+
+import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+
+import dev.otelspring.autoconfigure.web.CapturedHeaders;
+import dev.otelspring.autoconfigure.web.HttpMethods;
+import dev.otelspring.autoconfigure.web.UrlSanitizer;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.semconv.ClientAttributes;
+import io.opentelemetry.semconv.ErrorAttributes;
+import io.opentelemetry.semconv.HttpAttributes;
+import io.opentelemetry.semconv.NetworkAttributes;
+import io.opentelemetry.semconv.ServerAttributes;
+import io.opentelemetry.semconv.UrlAttributes;
+import io.opentelemetry.semconv.UserAgentAttributes;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * A servlet {@link Filter} that makes a SERVER span of every HTTP request, following the stable HTTP
+ * semantic conventions.
+ *
+ * <p>The context is extracted with the configured propagators (malformed headers are ignored and a
+ * new trace starts), the span is current while the handler runs, and it ends when the response is
+ * complete: at once for a synchronous request, when the async work completes for an async one. Async
+ * and error dispatches of a traced request make no second span; they run with the first one current.
+ *
+ * <p>Tracing never breaks the request: a failure inside this filter's own work is logged at DEBUG and
+ * the request proceeds. Thread-safe.
+ */
+public final class ServerTracingFilter implements Filter {
+
+	static final String INSTRUMENTATION_NAME = "dev.otelspring.web.servlet";
+
+	private static final Log logger = LogFactory.getLog(ServerTracingFilter.class);
+
+	private static final AttributeKey<String> METHOD_ORIGINAL = AttributeKey
+		.stringKey("http.request.method_original");
+
+	private static final TextMapGetter<HttpServletRequest> GETTER = new TextMapGetter<>() {
+
+		@Override
+		public Iterable<String> keys(HttpServletRequest carrier) {
+			Enumeration<String> names = carrier.getHeaderNames();
+			return (names != null) ? Collections.list(names) : List.of();
+		}
+
+		@Override
+		public String get(HttpServletRequest carrier, String key) {
+			return (carrier != null) ? carrier.getHeader(key) : null;
+		}
+
+	};
+
+	private final Tracer tracer;
+
+	private final TextMapPropagator propagator;
+
+	private final HttpMethods methods;
+
+	private final UrlSanitizer sanitizer;
+
+	private final PathMatchers skipPaths;
+
+	private final CapturedHeaders requestHeaders;
+
+	private final CapturedHeaders responseHeaders;
+
+	private final boolean traceResponseHeader;
+
+	private final RouteNames routeNames = new RouteNames();
+
+	ServerTracingFilter(OpenTelemetry openTelemetry, HttpMethods methods, UrlSanitizer sanitizer,
+			List<String> skipPaths, CapturedHeaders requestHeaders, CapturedHeaders responseHeaders,
+			boolean traceResponseHeader) {
+		this.tracer = openTelemetry.getTracer(INSTRUMENTATION_NAME);
+		this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
+		this.methods = methods;
+		this.sanitizer = sanitizer;
+		this.skipPaths = new PathMatchers(skipPaths);
+		this.requestHeaders = requestHeaders;
+		this.responseHeaders = responseHeaders;
+		this.traceResponseHeader = traceResponseHeader;
+	}
+
+	@Override
+	public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+			throws IOException, ServletException {
+		if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)) {
+			chain.doFilter(req, res);
+			return;
+		}
+		Object existing = request.getAttribute(ServerSpan.ATTRIBUTE);
+		if (existing instanceof ServerSpan serverSpan) {
+			// An async or error dispatch of a request we already trace.
+			try (Scope scope = serverSpan.context.makeCurrent()) {
+				chain.doFilter(request, response);
+			}
+			return;
+		}
+		ServerSpan serverSpan = start(request, response);
+		if (serverSpan == null) {
+			chain.doFilter(request, response);
+			return;
+		}
+		Throwable failure = null;
+		try (Scope scope = serverSpan.context.makeCurrent()) {
+			chain.doFilter(request, response);
+		}
+		catch (IOException | ServletException | RuntimeException | Error ex) {
+			failure = ex;
+			throw ex;
+		}
+		finally {
+			finish(serverSpan, request, response, failure);
+		}
+	}
+
+	private ServerSpan start(HttpServletRequest request, HttpServletResponse response) {
+		try {
+			if (this.skipPaths.matches(pathWithinApplication(request))) {
+				return null;
+			}
+			Context parent = this.propagator.extract(Context.root(), request, GETTER);
+			String method = request.getMethod();
+			boolean known = this.methods.isKnown(method);
+			SpanBuilder builder = this.tracer.spanBuilder(known ? method : "HTTP")
+				.setParent(parent)
+				.setSpanKind(SpanKind.SERVER)
+				.setAttribute(HttpAttributes.HTTP_REQUEST_METHOD, known ? method : HttpMethods.OTHER)
+				.setAttribute(UrlAttributes.URL_PATH, request.getRequestURI())
+				.setAttribute(UrlAttributes.URL_SCHEME, request.getScheme())
+				.setAttribute(ServerAttributes.SERVER_ADDRESS, request.getServerName())
+				.setAttribute(ServerAttributes.SERVER_PORT, (long) request.getServerPort());
+			if (!known) {
+				builder.setAttribute(METHOD_ORIGINAL, method);
+			}
+			String query = request.getQueryString();
+			if (query != null) {
+				builder.setAttribute(UrlAttributes.URL_QUERY, this.sanitizer.sanitizeQuery(query));
+			}
+			String remoteAddress = request.getRemoteAddr();
+			if (remoteAddress != null) {
+				builder.setAttribute(ClientAttributes.CLIENT_ADDRESS, remoteAddress);
+			}
+			String userAgent = request.getHeader("User-Agent");
+			if (userAgent != null) {
+				builder.setAttribute(UserAgentAttributes.USER_AGENT_ORIGINAL, userAgent);
+			}
+			String protocol = protocolVersion(request.getProtocol());
+			if (protocol != null) {
+				builder.setAttribute(NetworkAttributes.NETWORK_PROTOCOL_VERSION, protocol);
+			}
+			Span span = builder.startSpan();
+			if (!this.requestHeaders.isEmpty()) {
+				this.requestHeaders.record(span, (name) -> Collections.list(request.getHeaders(name)));
+			}
+			if (this.traceResponseHeader) {
+				SpanContext spanContext = span.getSpanContext();
+				if (spanContext.isValid()) {
+					response.setHeader("traceresponse", "00-" + spanContext.getTraceId() + "-"
+							+ spanContext.getSpanId() + "-" + spanContext.getTraceFlags().asHex());
+				}
+			}
+			ServerSpan serverSpan = new ServerSpan(span, parent.with(span), known ? method : null);
+			request.setAttribute(ServerSpan.ATTRIBUTE, serverSpan);
+			return serverSpan;
+		}
+		catch (RuntimeException | LinkageError ex) {
+			logger.debug("Could not start a server span; the request proceeds untraced", ex);
+			return null;
+		}
+	}
+
+	private void finish(ServerSpan serverSpan, HttpServletRequest request, HttpServletResponse response,
+			Throwable failure) {
+		try {
+			if (failure == null && request.isAsyncStarted()) {
+				request.getAsyncContext().addListener(new EndOnCompletion(serverSpan));
+				return;
+			}
+			end(serverSpan, request, response, failure);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			logger.debug("Could not end the server span", ex);
+		}
+	}
+
+	void end(ServerSpan serverSpan, HttpServletRequest request, HttpServletResponse response, Throwable failure) {
+		Span span = serverSpan.span;
+		int status = response.getStatus();
+		if (failure != null && status < 500) {
+			// The container answers 500 to an exception that escaped the filter chain.
+			status = 500;
+		}
+		span.setAttribute(HttpAttributes.HTTP_RESPONSE_STATUS_CODE, status);
+		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+		// A 404 from the static-resource catch-all matched no route at all.
+		if (pattern != null && !(status == 404 && "/**".equals(pattern.toString()))) {
+			String route = request.getContextPath() + pattern;
+			span.setAttribute(HttpAttributes.HTTP_ROUTE, route);
+			if (serverSpan.method != null) {
+				span.updateName(this.routeNames.name(serverSpan.method, route));
+			}
+		}
+		serverSpan.recordException(unwrap(failure, serverSpan.recordedException));
+		Throwable exception = serverSpan.recordedException;
+		if (status >= 500 || failure != null) {
+			span.setStatus(StatusCode.ERROR);
+			span.setAttribute(ErrorAttributes.ERROR_TYPE,
+					(exception != null) ? exception.getClass().getName() : Integer.toString(status));
+		}
+		if (!this.responseHeaders.isEmpty()) {
+			this.responseHeaders.record(span, (name) -> List.copyOf(response.getHeaders(name)));
+		}
+		span.end();
+	}
+
+	/**
+	 * Returns the exception to record: Spring MVC wraps what a handler threw in a
+	 * {@link ServletException}, and the exception resolver has usually recorded the cause already.
+	 */
+	private static Throwable unwrap(Throwable failure, Throwable recorded) {
+		if (failure instanceof ServletException && failure.getCause() != null) {
+			return failure.getCause();
+		}
+		return (failure != null) ? failure : recorded;
+	}
+
+	private static String pathWithinApplication(HttpServletRequest request) {
+		String uri = request.getRequestURI();
+		String contextPath = request.getContextPath();
+		return (contextPath.isEmpty() || !uri.startsWith(contextPath)) ? uri : uri.substring(contextPath.length());
+	}
+
+	private static String protocolVersion(String protocol) {
+		if (protocol == null) {
+			return null;
+		}
+		return switch (protocol) {
+			case "HTTP/1.1" -> "1.1";
+			case "HTTP/2.0" -> "2";
+			case "HTTP/1.0" -> "1.0";
+			default -> protocol.startsWith("HTTP/") ? protocol.substring(5) : null;
+		};
+	}
+
+	/** Ends the span of an async request when the async work is done. */
+	private final class EndOnCompletion implements AsyncListener {
+
+		private final ServerSpan serverSpan;
+
+		private Throwable failure;
+
+		EndOnCompletion(ServerSpan serverSpan) {
+			this.serverSpan = serverSpan;
+		}
+
+		@Override
+		public void onComplete(AsyncEvent event) {
+			try {
+				end(this.serverSpan, (HttpServletRequest) event.getSuppliedRequest(),
+						(HttpServletResponse) event.getSuppliedResponse(), this.failure);
+			}
+			catch (RuntimeException | LinkageError ex) {
+				logger.debug("Could not end the server span of an async request", ex);
+			}
+		}
+
+		@Override
+		public void onTimeout(AsyncEvent event) {
+			this.serverSpan.span.setAttribute(ErrorAttributes.ERROR_TYPE, "timeout");
+		}
+
+		@Override
+		public void onError(AsyncEvent event) {
+			this.failure = event.getThrowable();
+		}
+
+		@Override
+		public void onStartAsync(AsyncEvent event) {
+			event.getAsyncContext().addListener(this);
+		}
+
+	}
+
+}

@@ -1,0 +1,67 @@
+package dev.otelspring.test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * A real HTTP client for tests (the JDK's), with nothing of the application's instrumentation in it.
+ */
+public final class TestHttp {
+
+	private static final HttpClient CLIENT = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	private TestHttp() {
+	}
+
+	public static HttpResponse<String> get(String url, String... headers) {
+		return send("GET", url, null, headers);
+	}
+
+	public static HttpResponse<String> send(String method, String url, String body, String... headers) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20));
+		if (headers.length > 0) {
+			builder.headers(headers);
+		}
+		builder.method(method,
+				(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		try {
+			return CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Sends raw bytes (UTF-8) to a loopback port and returns the status line, for requests that a
+	 * well-behaved client refuses to send.
+	 */
+	public static String raw(int port, String request) throws IOException {
+		try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			socket.getOutputStream().flush();
+			java.io.BufferedReader reader = new java.io.BufferedReader(
+					new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.ISO_8859_1));
+			return reader.readLine();
+		}
+	}
+
+	/** Returns the trace id from a W3C {@code traceresponse} header. */
+	public static String traceId(HttpResponse<?> response) {
+		String header = response.headers().firstValue("traceresponse").orElseThrow();
+		return header.split("-")[1];
+	}
+
+}
