@@ -1,0 +1,155 @@
+package dev.otelspring.autoconfigure.aop;
+
+import java.lang.reflect.Method;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.otelspring.annotation.Traced;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
+import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.core.MethodClassKey;
+import org.springframework.util.ClassUtils;
+
+/**
+ * The advice behind {@link Traced}: a span around each call, ended when the method returns or throws,
+ * or, for a {@link CompletionStage}, {@code Mono} or {@code Flux} result, when that result completes.
+ * The method's own exceptions propagate unchanged; a failure in this advice's own work never reaches
+ * the caller. Thread-safe.
+ */
+final class TracedMethodInterceptor implements MethodInterceptor {
+
+	static final String INSTRUMENTATION_NAME = "dev.otelspring.annotation";
+
+	private static final Log logger = LogFactory.getLog(TracedMethodInterceptor.class);
+
+	private static final boolean REACTOR_PRESENT = ClassUtils.isPresent("reactor.core.publisher.Mono",
+			TracedMethodInterceptor.class.getClassLoader());
+
+	private final Tracer tracer;
+
+	private final ConcurrentHashMap<MethodClassKey, TracedMethod> methods = new ConcurrentHashMap<>();
+
+	TracedMethodInterceptor(OpenTelemetry openTelemetry) {
+		this.tracer = openTelemetry.getTracer(INSTRUMENTATION_NAME);
+	}
+
+	@Override
+	public Object invoke(MethodInvocation invocation) throws Throwable {
+		Span span = start(invocation);
+		if (span == null) {
+			return invocation.proceed();
+		}
+		Object result;
+		try (Scope scope = span.makeCurrent()) {
+			result = invocation.proceed();
+		}
+		catch (Throwable ex) {
+			fail(span, ex);
+			span.end();
+			throw ex;
+		}
+		return endWhenDone(span, result);
+	}
+
+	private Span start(MethodInvocation invocation) {
+		try {
+			TracedMethod method = describe(invocation);
+			if (method == null) {
+				return null;
+			}
+			SpanBuilder builder = this.tracer.spanBuilder(method.spanName)
+				.setSpanKind(method.kind)
+				.setAllAttributes(method.fixedAttributes);
+			if (method.hasParameterAttributes) {
+				Object[] arguments = invocation.getArguments();
+				AttributesBuilder attributes = io.opentelemetry.api.common.Attributes.builder();
+				for (int i = 0; i < method.parameterKeys.length; i++) {
+					if (method.parameterKeys[i] != null && arguments[i] != null) {
+						TracedMethod.put(attributes, method.parameterKeys[i], arguments[i]);
+					}
+				}
+				builder.setAllAttributes(attributes.build());
+			}
+			return builder.startSpan();
+		}
+		catch (RuntimeException | LinkageError ex) {
+			logger.debug("Could not start a @Traced span; the method runs untraced", ex);
+			return null;
+		}
+	}
+
+	private TracedMethod describe(MethodInvocation invocation) {
+		Object target = invocation.getThis();
+		Class<?> targetClass = (target != null) ? AopUtils.getTargetClass(target) : invocation.getMethod().getDeclaringClass();
+		MethodClassKey key = new MethodClassKey(invocation.getMethod(), targetClass);
+		TracedMethod method = this.methods.get(key);
+		if (method == null) {
+			method = resolve(invocation.getMethod(), targetClass);
+			if (method != null) {
+				this.methods.putIfAbsent(key, method);
+			}
+		}
+		return method;
+	}
+
+	/**
+	 * Works out the span of a method, or {@code null} when it is not traced. Throws for a declaration
+	 * error (such as a {@code @SpanAttribute} with no key and no parameter name), which is why the
+	 * pointcut calls it at startup.
+	 */
+	static TracedMethod resolve(Method method, Class<?> targetClass) {
+		Method specific = AopUtils.getMostSpecificMethod(method, targetClass);
+		Traced traced = TracedMethod.findAnnotation(specific, targetClass);
+		return (traced != null) ? TracedMethod.of(specific, targetClass, traced) : null;
+	}
+
+	private static Object endWhenDone(Span span, Object result) {
+		try {
+			if (result instanceof CompletionStage<?> stage) {
+				return stage.whenComplete((value, failure) -> {
+					if (failure != null) {
+						fail(span, unwrap(failure));
+					}
+					span.end();
+				});
+			}
+			if (REACTOR_PRESENT && ReactorSupport.isReactive(result)) {
+				return ReactorSupport.endOnTermination(span, result);
+			}
+		}
+		catch (RuntimeException | LinkageError ex) {
+			logger.debug("Could not attach the @Traced span to the method's result", ex);
+		}
+		span.end();
+		return result;
+	}
+
+	static Throwable unwrap(Throwable failure) {
+		if (failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null) {
+			return failure.getCause();
+		}
+		return failure;
+	}
+
+	static void fail(Span span, Throwable failure) {
+		try {
+			span.recordException(failure);
+			span.setStatus(StatusCode.ERROR, failure.getMessage() != null ? failure.getMessage() : "");
+		}
+		catch (RuntimeException | LinkageError ex) {
+			logger.debug("Could not record the failure on a @Traced span", ex);
+		}
+	}
+
+}

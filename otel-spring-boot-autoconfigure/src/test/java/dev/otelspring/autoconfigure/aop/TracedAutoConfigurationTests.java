@@ -1,0 +1,93 @@
+package dev.otelspring.autoconfigure.aop;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import dev.otelspring.autoconfigure.context.ContextPropagationAutoConfiguration;
+import dev.otelspring.autoconfigure.exporter.OtlpSpanExporterAutoConfiguration;
+import dev.otelspring.autoconfigure.sdk.OpenTelemetrySdkAutoConfiguration;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class TracedAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(OtlpSpanExporterAutoConfiguration.class,
+				OpenTelemetrySdkAutoConfiguration.class, TracedAutoConfiguration.class,
+				ContextPropagationAutoConfiguration.class))
+		.withPropertyValues("otel.traces.exporter=none", "otel.bsp.schedule.delay=10ms")
+		.withBean(TracedTestApplication.EmailNotifier.class);
+
+	@Test
+	void worksThroughJdkProxiesOnInterfaceMethods() {
+		Collecting exporter = new Collecting();
+		this.runner.withPropertyValues("spring.aop.proxy-target-class=false")
+			.withBean(SpanExporter.class, () -> exporter)
+			.run((context) -> {
+				TracedTestApplication.Notifier notifier = context.getBean(TracedTestApplication.Notifier.class);
+				assertThat(AopUtils.isJdkDynamicProxy(notifier)).isTrue();
+				notifier.send("bob@example.com");
+				await().atMost(Duration.ofSeconds(5)).until(() -> !exporter.spans.isEmpty());
+				assertThat(exporter.spans).singleElement().satisfies((span) -> {
+					assertThat(span.getName()).isEqualTo("notify");
+					assertThat(span.getAttributes().asMap().toString()).contains("recipient=bob@example.com");
+				});
+			});
+	}
+
+	@Test
+	void switchedOffLeavesBeansUnproxied() {
+		this.runner.withPropertyValues("otel.instrumentation.annotations.enabled=false")
+			.run((context) -> assertThat(AopUtils.isAopProxy(context.getBean(TracedTestApplication.Notifier.class)))
+				.isFalse());
+	}
+
+	@Test
+	void executorsAreProxiedUnlessExcludedOrSwitchedOff() {
+		this.runner.withBean("workers", ExecutorService.class, () -> Executors.newFixedThreadPool(1))
+			.withBean("excluded", ExecutorService.class, () -> Executors.newFixedThreadPool(1))
+			.withPropertyValues("otel.spring.context-propagation.excluded-executors=excluded")
+			.run((context) -> {
+				assertThat(AopUtils.isAopProxy(context.getBean("workers"))).isTrue();
+				assertThat(AopUtils.isAopProxy(context.getBean("excluded"))).isFalse();
+			});
+		this.runner.withBean("workers", ExecutorService.class, () -> Executors.newFixedThreadPool(1))
+			.withPropertyValues("otel.spring.context-propagation.enabled=false")
+			.run((context) -> assertThat(AopUtils.isAopProxy(context.getBean("workers"))).isFalse());
+	}
+
+	static final class Collecting implements SpanExporter {
+
+		final List<SpanData> spans = new CopyOnWriteArrayList<>();
+
+		@Override
+		public CompletableResultCode export(java.util.Collection<SpanData> batch) {
+			this.spans.addAll(batch);
+			return CompletableResultCode.ofSuccess();
+		}
+
+		@Override
+		public CompletableResultCode flush() {
+			return CompletableResultCode.ofSuccess();
+		}
+
+		@Override
+		public CompletableResultCode shutdown() {
+			return CompletableResultCode.ofSuccess();
+		}
+
+	}
+
+}
