@@ -31,7 +31,9 @@ final class LogCorrelation {
 	}
 
 	static boolean isInstalled() {
-		return ContextStorage.get() instanceof MdcContextStorage;
+		// Initializes the storage if nothing did yet, which applies the wrapper.
+		ContextStorage.get();
+		return MdcContextStorage.installed;
 	}
 
 }

@@ -21,10 +21,14 @@ final class MdcContextStorage implements ContextStorage {
 
 	static final String TRACE_FLAGS = "trace_flags";
 
+	/** Whether OpenTelemetry took this wrapper when it initialized its context storage. */
+	static volatile boolean installed;
+
 	private final ContextStorage delegate;
 
 	MdcContextStorage(ContextStorage delegate) {
 		this.delegate = delegate;
+		installed = true;
 	}
 
 	@Override

@@ -13,7 +13,6 @@ import io.opentelemetry.context.Scope;
 import io.opentelemetry.proto.trace.v1.Status;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.slf4j.MDC;
 import reactor.test.StepVerifier;
 
 import org.springframework.aop.support.AopUtils;
@@ -189,24 +188,6 @@ class TracedIntegrationTests {
 			.get());
 		ReceivedSpan root = await(traceId, "root-executor");
 		assertThat(await(traceId, "in-executor").parentSpanId()).isEqualTo(root.spanId());
-	}
-
-	@Test
-	void traceIdsAreInTheMdcWhileASpanIsCurrentAndGoneAfter() {
-		String[] spanId = new String[1];
-		String traceId = underRoot("root-mdc", () -> {
-			spanId[0] = Span.current().getSpanContext().getSpanId();
-			assertThat(MDC.get("trace_id")).isEqualTo(Span.current().getSpanContext().getTraceId());
-			assertThat(MDC.get("span_id")).isEqualTo(spanId[0]);
-			assertThat(MDC.get("trace_flags")).isEqualTo(Span.current().getSpanContext().getTraceFlags().asHex());
-			return this.orders.place("o-2", 1, 1.0, false, List.of(), new long[0], null, "c");
-		});
-		ReceivedSpan place = await(traceId, "Orders.place");
-		assertThat(TracedTestApplication.mdcInside.get()).containsEntry("trace_id", traceId)
-			.containsEntry("span_id", place.spanId());
-		assertThat(MDC.get("trace_id")).isNull();
-		assertThat(MDC.get("span_id")).isNull();
-		assertThat(MDC.get("trace_flags")).isNull();
 	}
 
 	@Test

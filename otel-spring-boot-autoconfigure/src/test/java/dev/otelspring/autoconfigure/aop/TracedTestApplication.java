@@ -29,7 +29,7 @@ import org.springframework.stereotype.Service;
 public class TracedTestApplication {
 
 	/** The MDC seen inside the last traced call. */
-	static final AtomicReference<Map<String, String>> mdcInside = new AtomicReference<>();
+	public static final AtomicReference<Map<String, String>> mdcInside = new AtomicReference<>();
 
 	@Service
 	public static class Orders {
