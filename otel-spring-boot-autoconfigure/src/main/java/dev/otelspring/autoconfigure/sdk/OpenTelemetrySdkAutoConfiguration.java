@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.otelspring.autoconfigure.config.OtelProperties;
+import dev.otelspring.autoconfigure.exporter.monitoring.MonitoredSpanExporter;
+import dev.otelspring.autoconfigure.exporter.monitoring.SpanExportStatistics;
 import dev.otelspring.autoconfigure.sampling.SamplerFactory;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.propagation.ContextPropagators;
@@ -101,13 +103,21 @@ public final class OpenTelemetrySdkAutoConfiguration {
 			return PropagatorsFactory.create(new OtelProperties(environment));
 		}
 
+		@Bean
+		@ConditionalOnMissingBean
+		SpanExportStatistics otelSpanExportStatistics() {
+			return new SpanExportStatistics();
+		}
+
 		@Bean(destroyMethod = "")
 		@ConditionalOnMissingBean
 		@ConditionalOnBean(SpanExporter.class)
 		BatchSpanProcessor otelBatchSpanProcessor(Environment environment, ObjectProvider<SpanExporter> exporters,
-				ObjectProvider<BatchSpanProcessorBuilderCustomizer> customizers) {
-			SpanExporter exporter = SpanExporter.composite(exporters.orderedStream().toList());
-			BatchSpanProcessorBuilder builder = BatchSpanProcessor.builder(exporter);
+				SpanExportStatistics statistics, ObjectProvider<BatchSpanProcessorBuilderCustomizer> customizers) {
+			SpanExporter exporter = new MonitoredSpanExporter(SpanExporter.composite(exporters.orderedStream().toList()),
+					statistics);
+			BatchSpanProcessorBuilder builder = BatchSpanProcessor.builder(exporter)
+				.setMeterProvider(statistics.dropCountingMeterProvider());
 			BatchSpanProcessorSettings.apply(new OtelProperties(environment), builder);
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return builder.build();
@@ -129,10 +139,11 @@ public final class OpenTelemetrySdkAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		SdkShutdown otelSdkShutdown(SdkTracerProvider tracerProvider, Environment environment) {
+		SdkShutdown otelSdkShutdown(SdkTracerProvider tracerProvider, Environment environment,
+				SpanExportStatistics statistics) {
 			Duration timeout = new OtelProperties(environment).getDuration(SdkShutdown.TIMEOUT_PROPERTY,
 					SdkShutdown.DEFAULT_TIMEOUT);
-			return new SdkShutdown(tracerProvider, timeout);
+			return new SdkShutdown(tracerProvider, timeout, statistics);
 		}
 
 		@Bean(destroyMethod = "")

@@ -3,6 +3,7 @@ package dev.otelspring.autoconfigure.sdk;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import dev.otelspring.autoconfigure.exporter.monitoring.SpanExportStatistics;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import org.apache.commons.logging.Log;
@@ -27,9 +28,12 @@ public final class SdkShutdown implements DisposableBean {
 
 	private final Duration timeout;
 
-	SdkShutdown(SdkTracerProvider tracerProvider, Duration timeout) {
+	private final SpanExportStatistics statistics;
+
+	SdkShutdown(SdkTracerProvider tracerProvider, Duration timeout, SpanExportStatistics statistics) {
 		this.tracerProvider = tracerProvider;
 		this.timeout = timeout;
+		this.statistics = statistics;
 	}
 
 	@Override
@@ -39,10 +43,18 @@ public final class SdkShutdown implements DisposableBean {
 			.join(this.timeout.toNanos(), TimeUnit.NANOSECONDS);
 		long remaining = Math.max(0, deadline - System.nanoTime());
 		CompletableResultCode shutdown = this.tracerProvider.shutdown().join(remaining, TimeUnit.NANOSECONDS);
-		if (!flush.isSuccess() || !shutdown.isSuccess()) {
-			logger.warn("OpenTelemetry did not export every queued span within " + this.timeout
-					+ " at shutdown; the spans still queued are lost. Raise " + TIMEOUT_PROPERTY
-					+ " or check the exporter's endpoint.");
+		long lost = this.statistics.getFailed() + this.statistics.getDropped();
+		if (!flush.isDone() || !shutdown.isDone()) {
+			logger.warn("OpenTelemetry could not finish exporting within " + this.timeout + " at shutdown; "
+					+ "the spans still queued are lost. " + lost + " span(s) were lost before that ("
+					+ this.statistics.getFailed() + " failed to export, " + this.statistics.getDropped()
+					+ " dropped from a full queue). Raise " + TIMEOUT_PROPERTY + " or check the exporter's endpoint.");
+		}
+		else if (lost > 0) {
+			logger.warn("OpenTelemetry shut down; " + lost + " span(s) were lost while the application ran ("
+					+ this.statistics.getFailed() + " failed to export, " + this.statistics.getDropped()
+					+ " dropped from a full queue); " + this.statistics.getExported() + " were exported. Last error: "
+					+ this.statistics.getLastError());
 		}
 	}
 
