@@ -67,11 +67,6 @@ public class WebTestApplication {
 			return ResponseEntity.status(HttpStatus.NOT_FOUND).body("none");
 		}
 
-		@GetMapping("/actuator/health")
-		String health() {
-			return "UP";
-		}
-
 		@GetMapping("/internal/ping")
 		String ping() {
 			return "pong";

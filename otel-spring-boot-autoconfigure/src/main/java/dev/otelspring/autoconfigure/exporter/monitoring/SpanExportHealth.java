@@ -1,0 +1,36 @@
+package dev.otelspring.autoconfigure.exporter.monitoring;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The health of span export, independent of any Actuator version: a status code and its details.
+ * The details hold counts, times and the last error, never headers or credentials.
+ */
+final class SpanExportHealth {
+
+	private SpanExportHealth() {
+	}
+
+	static String status(SpanExportStatistics statistics, SpanExportHealthProperties properties) {
+		return (statistics.getConsecutiveFailures() >= properties.getFailureThreshold())
+				? properties.getFailingStatus() : "UP";
+	}
+
+	static Map<String, Object> details(SpanExportStatistics statistics) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("exported", statistics.getExported());
+		details.put("failed", statistics.getFailed());
+		details.put("dropped", statistics.getDropped());
+		details.put("consecutiveFailures", statistics.getConsecutiveFailures());
+		if (statistics.getLastSuccessTime() != null) {
+			details.put("lastSuccess", statistics.getLastSuccessTime().toString());
+		}
+		if (statistics.getLastError() != null) {
+			details.put("lastError", statistics.getLastError());
+			details.put("lastErrorTime", String.valueOf(statistics.getLastErrorTime()));
+		}
+		return details;
+	}
+
+}
