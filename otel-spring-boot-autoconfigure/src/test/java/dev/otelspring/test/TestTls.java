@@ -18,9 +18,19 @@ public final class TestTls {
 	private TestTls() {
 	}
 
+	/** Returns a file path for the resource, copying it out when the tests run from a jar. */
 	public static String path(String name) {
 		try {
-			return Path.of(TestTls.class.getResource("/tls/" + name).toURI()).toString();
+			java.net.URL url = TestTls.class.getResource("/tls/" + name);
+			if ("file".equals(url.getProtocol())) {
+				return Path.of(url.toURI()).toString();
+			}
+			Path copy = java.nio.file.Files.createTempFile("tls-", "-" + name);
+			try (InputStream in = url.openStream()) {
+				java.nio.file.Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			}
+			copy.toFile().deleteOnExit();
+			return copy.toString();
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);

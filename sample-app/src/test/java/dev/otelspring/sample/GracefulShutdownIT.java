@@ -69,7 +69,7 @@ class GracefulShutdownIT {
 		}
 		Path log = Files.createTempFile("sample", ".log");
 		String java = ProcessHandle.current().info().command().orElse("java");
-		List<String> command = new ArrayList<>(List.of(java, "-jar", new File("target/sample-app.jar").getAbsolutePath(),
+		List<String> command = new ArrayList<>(List.of(java, "-jar", new File("target/sample-app-exec.jar").getAbsolutePath(),
 				"--server.port=" + port, "--server.address=127.0.0.1", "--server.shutdown=graceful",
 				"--otel.traces.exporter=otlp", "--otel.exporter.otlp.endpoint=" + receiver.endpoint(),
 				"--otel.bsp.schedule.delay=60s", "--otel.spring.shutdown.timeout=20s"));

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,6 +24,8 @@ import static org.awaitility.Awaitility.await;
  * The sample on a random port, exporting over OTLP to a real receiver: the order flow produces the
  * tutorial's trace tree.
  */
+// The receiver closes after the class: so must the context that exports to it.
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "otel.traces.exporter=otlp", "otel.bsp.schedule.delay=50ms",
 				"otel.spring.http.server.trace-response-header=true" })

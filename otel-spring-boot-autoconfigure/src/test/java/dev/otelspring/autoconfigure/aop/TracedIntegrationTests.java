@@ -18,6 +18,7 @@ import reactor.test.StepVerifier;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 /**
  * {@code @Traced} spans and context propagation, asserted on the spans as they arrive over OTLP.
  */
+// The receiver closes after the class: so must the context that exports to it.
+@DirtiesContext
 @SpringBootTest(classes = TracedTestApplication.class,
 		properties = { "otel.service.name=traced-test", "otel.bsp.schedule.delay=50ms" })
 class TracedIntegrationTests {

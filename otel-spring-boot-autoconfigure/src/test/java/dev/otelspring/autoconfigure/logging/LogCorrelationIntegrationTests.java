@@ -15,6 +15,7 @@ import org.slf4j.MDC;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -27,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * installed once per JVM before anything uses the OpenTelemetry context, so this class runs in a JVM
  * of its own (see the surefire configuration), as an application does.
  */
+// The receiver closes after the class: so must the context that exports to it.
+@DirtiesContext
 @SpringBootTest(classes = TracedTestApplication.class,
 		properties = "spring.application.name=mdc-test")
 @ExtendWith(OutputCaptureExtension.class)

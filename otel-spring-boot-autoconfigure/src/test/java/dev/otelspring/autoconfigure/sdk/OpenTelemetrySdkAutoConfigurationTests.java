@@ -330,7 +330,7 @@ class OpenTelemetrySdkAutoConfigurationTests {
 			"otel.traces.sampler=traceidratio,otel.traces.sampler.arg=1.5|otel.traces.sampler.arg|0.0 to 1.0",
 			"otel.traces.sampler=traceidratio,otel.traces.sampler.arg=half|otel.traces.sampler.arg|0.0 to 1.0",
 			"otel.traces.exporter=zipkin|otel.traces.exporter|otlp, console",
-			"otel.traces.exporter=none,otlp|otel.traces.exporter|'none' alone",
+			"otel.traces.exporter=none,otlp|otel.traces.exporter|alone",
 			"otel.exporter.otlp.protocol=http/json|otel.exporter.otlp.protocol|http/protobuf",
 			"otel.exporter.otlp.traces.protocol=udp|otel.exporter.otlp.traces.protocol|http/protobuf",
 			"otel.exporter.otlp.endpoint=localhost:4318|otel.exporter.otlp.endpoint|absolute http",

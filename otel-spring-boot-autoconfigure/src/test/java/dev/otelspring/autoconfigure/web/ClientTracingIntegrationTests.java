@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.otelspring.autoconfigure.web.client.ClientTracingInterceptor;
+import dev.otelspring.test.BootRestTemplateBuilder;
 import dev.otelspring.test.OtlpHttpReceiver;
 import dev.otelspring.test.ReceivedSpan;
 import dev.otelspring.test.TestHttp;
@@ -19,7 +20,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -144,7 +144,7 @@ class ClientTracingIntegrationTests {
 			.hasSize(1);
 		RestTemplate plain = this.serviceA.getBean("plainRestTemplate", RestTemplate.class);
 		assertThat(plain.getInterceptors()).filteredOn(ClientTracingInterceptor.class::isInstance).hasSize(1);
-		RestTemplate built = this.serviceA.getBean(RestTemplateBuilder.class).build();
+		RestTemplate built = BootRestTemplateBuilder.build(this.serviceA);
 		assertThat(built.getInterceptors()).filteredOn(ClientTracingInterceptor.class::isInstance).hasSize(1);
 	}
 
@@ -212,9 +212,9 @@ class ClientTracingIntegrationTests {
 
 		final String url;
 
-		ServiceA(RestTemplateBuilder builder, RestClient.Builder restClientBuilder,
+		ServiceA(org.springframework.context.ApplicationContext context, RestClient.Builder restClientBuilder,
 				@Value("${service-b.url}") String url) {
-			this.restTemplate = builder.build();
+			this.restTemplate = BootRestTemplateBuilder.build(context);
 			this.restClient = restClientBuilder.build();
 			this.url = url;
 		}

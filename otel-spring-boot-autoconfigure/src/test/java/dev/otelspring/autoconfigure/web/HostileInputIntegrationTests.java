@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is served, no exception escapes, nothing is logged above DEBUG per request, and span attributes stay
  * within the configured limits whatever the request sends.
  */
+// The receiver closes after the class: so must the context that exports to it.
+@DirtiesContext
 @SpringBootTest(classes = WebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		// always_on: a generated header can be a valid "not sampled" parent, which would be honoured.
 		properties = { "otel.propagators=tracecontext,baggage,b3,b3multi,jaeger,ottrace", "otel.traces.sampler=always_on",

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,6 +30,8 @@ import static org.awaitility.Awaitility.await;
  * Real requests through a real embedded server on a random port; the SERVER spans are asserted as
  * they arrive at a real OTLP receiver.
  */
+// The receiver closes after the class: so must the context that exports to it.
+@DirtiesContext
 @SpringBootTest(classes = WebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "otel.service.name=web-test", "otel.bsp.schedule.delay=50ms",
 				"otel.spring.http.server.trace-response-header=true",

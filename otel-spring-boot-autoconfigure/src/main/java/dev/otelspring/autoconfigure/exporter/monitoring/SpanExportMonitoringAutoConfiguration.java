@@ -43,13 +43,31 @@ public final class SpanExportMonitoringAutoConfiguration {
 
 	}
 
+	/** Spring Boot 4: {@code org.springframework.boot.health.contributor}. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+	@ConditionalOnProperty(name = "otel.spring.export.health.enabled", matchIfMissing = true)
+	static class Boot4HealthConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "otelSpanExportHealthIndicator")
+		org.springframework.boot.health.contributor.HealthIndicator otelSpanExportHealthIndicator(
+				SpanExportStatistics statistics, SpanExportHealthProperties properties) {
+			return () -> org.springframework.boot.health.contributor.Health
+				.status(SpanExportHealth.status(statistics, properties))
+				.withDetails(SpanExportHealth.details(statistics))
+				.build();
+		}
+
+	}
+
 	/**
 	 * Masks exporter credentials (headers, TLS key paths) in the Actuator's env and configprops output,
 	 * even where the application shows values.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.SanitizingFunction")
-	static class Boot3SanitizingConfiguration {
+	static class SanitizingConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "otelExporterSanitizingFunction")

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Import;
  * a version check.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({ RestTemplateBuilderConfigurations.Boot3.class })
+@Import({ RestTemplateBuilderConfigurations.Boot3.class, RestTemplateBuilderConfigurations.Boot4.class })
 class RestTemplateBuilderConfigurations {
 
 	/** Spring Boot 3: {@code org.springframework.boot.web.client.RestTemplateCustomizer}. */
@@ -22,6 +22,23 @@ class RestTemplateBuilderConfigurations {
 
 		@Bean
 		org.springframework.boot.web.client.RestTemplateCustomizer otelRestTemplateCustomizer(
+				ObjectProvider<ClientTracingInterceptor> interceptor) {
+			return (restTemplate) -> {
+				if (!ClientTracingPostProcessor.hasTracing(restTemplate.getInterceptors())) {
+					interceptor.ifAvailable(restTemplate.getInterceptors()::add);
+				}
+			};
+		}
+
+	}
+
+	/** Spring Boot 4: {@code org.springframework.boot.restclient.RestTemplateCustomizer}. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.restclient.RestTemplateCustomizer")
+	static class Boot4 {
+
+		@Bean
+		org.springframework.boot.restclient.RestTemplateCustomizer otelRestTemplateCustomizer(
 				ObjectProvider<ClientTracingInterceptor> interceptor) {
 			return (restTemplate) -> {
 				if (!ClientTracingPostProcessor.hasTracing(restTemplate.getInterceptors())) {

@@ -146,7 +146,7 @@ public final class ServerTracingFilter implements Filter {
 			if (this.skipPaths.matches(pathWithinApplication(request))) {
 				return null;
 			}
-			Context parent = this.propagator.extract(Context.root(), request, GETTER);
+			Context parent = extract(request);
 			String method = request.getMethod();
 			boolean known = this.methods.isKnown(method);
 			SpanBuilder builder = this.tracer.spanBuilder(known ? method : "HTTP")
@@ -194,6 +194,20 @@ public final class ServerTracingFilter implements Filter {
 		catch (RuntimeException | LinkageError ex) {
 			logger.debug("Could not start a server span; the request proceeds untraced", ex);
 			return null;
+		}
+	}
+
+	/**
+	 * Extracts the caller's context. A propagator that throws on a malformed header costs the request
+	 * its parent, not its span: a new trace starts.
+	 */
+	private Context extract(HttpServletRequest request) {
+		try {
+			return this.propagator.extract(Context.root(), request, GETTER);
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Ignoring trace headers that could not be read", ex);
+			return Context.root();
 		}
 	}
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,6 +29,8 @@ import static org.awaitility.Awaitility.await;
  * The export health indicator and metrics through the real Actuator endpoints, and a planted secret
  * that must not show anywhere: logs (with DEBUG on), actuator output, {@code toString()}.
  */
+// The receiver closes after the class: so must the context that exports to it.
+@DirtiesContext
 @SpringBootTest(classes = WebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "otel.bsp.schedule.delay=50ms", "otel.exporter.otlp.timeout=500ms",
 				"otel.exporter.otlp.headers=api-key=planted-secret-7f3a",
