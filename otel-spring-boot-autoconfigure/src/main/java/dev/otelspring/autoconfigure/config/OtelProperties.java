@@ -204,6 +204,17 @@ public final class OtelProperties {
 	}
 
 	/**
+	 * Binds a {@code @ConfigurationProperties} class at the given prefix, as Spring Boot would.
+	 * @param <T> the type
+	 * @param prefix the prefix, such as {@code otel.spring.sampling}
+	 * @param type the properties class
+	 * @return the bound instance, with defaults where nothing is set
+	 */
+	public <T> T bind(String prefix, Class<T> type) {
+		return this.binder.bindOrCreate(prefix, type);
+	}
+
+	/**
 	 * Returns the environment variable that sets the given property, for messages.
 	 * @param property a property name such as {@code otel.traces.sampler}
 	 * @return the variable name, such as {@code OTEL_TRACES_SAMPLER}

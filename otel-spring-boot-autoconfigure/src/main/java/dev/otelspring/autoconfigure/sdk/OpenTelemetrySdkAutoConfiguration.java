@@ -7,6 +7,8 @@ import dev.otelspring.autoconfigure.config.OtelProperties;
 import dev.otelspring.autoconfigure.exporter.monitoring.MonitoredSpanExporter;
 import dev.otelspring.autoconfigure.exporter.monitoring.SpanExportStatistics;
 import dev.otelspring.autoconfigure.sampling.SamplerFactory;
+import dev.otelspring.autoconfigure.sampling.TailSampling;
+import dev.otelspring.autoconfigure.sampling.TailSamplingSpanProcessor;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.context.propagation.TextMapPropagator;
@@ -125,14 +127,27 @@ public final class OpenTelemetrySdkAutoConfiguration {
 
 		@Bean(destroyMethod = "")
 		@ConditionalOnMissingBean
+		@ConditionalOnBean(BatchSpanProcessor.class)
+		@ConditionalOnProperty(name = "otel.spring.sampling.tail.enabled", havingValue = "true")
+		TailSamplingSpanProcessor otelTailSamplingSpanProcessor(Environment environment,
+				BatchSpanProcessor batchSpanProcessor) {
+			return TailSampling.create(new OtelProperties(environment), batchSpanProcessor);
+		}
+
+		@Bean(destroyMethod = "")
+		@ConditionalOnMissingBean
 		SdkTracerProvider otelSdkTracerProvider(Resource resource, Sampler sampler, SpanLimits spanLimits,
-				ObjectProvider<SpanProcessor> spanProcessors,
+				ObjectProvider<SpanProcessor> spanProcessors, ObjectProvider<TailSamplingSpanProcessor> tailSampling,
 				ObjectProvider<SdkTracerProviderBuilderCustomizer> customizers) {
 			SdkTracerProviderBuilder builder = SdkTracerProvider.builder()
 				.setResource(resource)
 				.setSampler(sampler)
 				.setSpanLimits(spanLimits);
-			spanProcessors.orderedStream().forEach(builder::addSpanProcessor);
+			// With tail sampling, the batch processor sees only what it keeps.
+			TailSamplingSpanProcessor tail = tailSampling.getIfAvailable();
+			spanProcessors.orderedStream()
+				.filter((processor) -> tail == null || processor != tail.getDownstream())
+				.forEach(builder::addSpanProcessor);
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return builder.build();
 		}

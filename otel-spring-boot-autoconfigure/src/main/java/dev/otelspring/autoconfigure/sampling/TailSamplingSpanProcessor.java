@@ -1,0 +1,282 @@
+package dev.otelspring.autoconfigure.sampling;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
+
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.ReadWriteSpan;
+import io.opentelemetry.sdk.trace.ReadableSpan;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+
+/**
+ * Tail sampling inside the application: holds the spans of each trace until its local part has
+ * finished (every span this process started for it has ended, and no span of it has ended for the
+ * decision wait), then keeps or drops the whole local trace at once. Kept traces go, span by span, to
+ * the downstream processor (the usual {@code BatchSpanProcessor}), so a kept trace is never partly
+ * exported and no span is exported twice. A span that ends after its trace was decided follows the
+ * decision.
+ *
+ * <p>Memory is bounded: at most {@code maxTraces} traces and {@code maxSpans} spans are held; past
+ * that the oldest trace is decided at once with what it has (so its errors still count) and the
+ * eviction is counted. A trace whose spans never all end is decided after {@code maxTraceAge}.
+ *
+ * <p>Thread-safe. Request threads do a map update per span start and end under a short lock; the
+ * decisions run on one background thread.
+ */
+public final class TailSamplingSpanProcessor implements SpanProcessor {
+
+	private final SpanProcessor downstream;
+
+	private final Predicate<List<ReadableSpan>> policy;
+
+	private final long decisionWaitNanos;
+
+	private final long maxTraceAgeNanos;
+
+	private final int maxTraces;
+
+	private final int maxSpans;
+
+	private final LongSupplier nanoClock;
+
+	private final Object lock = new Object();
+
+	private final LinkedHashMap<String, PendingTrace> pending = new LinkedHashMap<>();
+
+	private final Map<String, Boolean> decided = new LinkedHashMap<>(1024, 0.75f, false) {
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+			return size() > 10_000;
+		}
+	};
+
+	private int heldSpans;
+
+	private final LongAdder keptTraces = new LongAdder();
+
+	private final LongAdder droppedTraces = new LongAdder();
+
+	private final LongAdder evictedTraces = new LongAdder();
+
+	private final ScheduledExecutorService scheduler;
+
+	TailSamplingSpanProcessor(SpanProcessor downstream, Predicate<List<ReadableSpan>> policy, Duration decisionWait,
+			Duration maxTraceAge, int maxTraces, int maxSpans, LongSupplier nanoClock, boolean background) {
+		this.downstream = downstream;
+		this.policy = policy;
+		this.decisionWaitNanos = decisionWait.toNanos();
+		this.maxTraceAgeNanos = maxTraceAge.toNanos();
+		this.maxTraces = maxTraces;
+		this.maxSpans = maxSpans;
+		this.nanoClock = nanoClock;
+		if (background) {
+			this.scheduler = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+				Thread thread = new Thread(runnable, "otel-tail-sampling");
+				thread.setDaemon(true);
+				return thread;
+			});
+			long period = Math.max(10, decisionWait.toMillis() / 2);
+			this.scheduler.scheduleWithFixedDelay(this::decideSafely, period, period, TimeUnit.MILLISECONDS);
+		}
+		else {
+			this.scheduler = null;
+		}
+	}
+
+	@Override
+	public boolean isStartRequired() {
+		return true;
+	}
+
+	@Override
+	public void onStart(Context parentContext, ReadWriteSpan span) {
+		if (!span.getSpanContext().isSampled()) {
+			return;
+		}
+		synchronized (this.lock) {
+			String traceId = span.getSpanContext().getTraceId();
+			if (this.decided.containsKey(traceId)) {
+				return;
+			}
+			PendingTrace trace = this.pending.computeIfAbsent(traceId, (id) -> new PendingTrace(this.nanoClock.getAsLong()));
+			trace.open++;
+		}
+	}
+
+	@Override
+	public boolean isEndRequired() {
+		return true;
+	}
+
+	@Override
+	public void onEnd(ReadableSpan span) {
+		SpanContext spanContext = span.getSpanContext();
+		if (!spanContext.isSampled()) {
+			return;
+		}
+		List<List<ReadableSpan>> kept = new ArrayList<>();
+		boolean forwardThis = false;
+		synchronized (this.lock) {
+			String traceId = spanContext.getTraceId();
+			Boolean decision = this.decided.get(traceId);
+			if (decision != null) {
+				forwardThis = decision;
+			}
+			else {
+				PendingTrace trace = this.pending.computeIfAbsent(traceId,
+						(id) -> new PendingTrace(this.nanoClock.getAsLong()));
+				trace.spans.add(span);
+				trace.open = Math.max(0, trace.open - 1);
+				trace.lastEnd = this.nanoClock.getAsLong();
+				this.heldSpans++;
+				while (this.pending.size() > this.maxTraces || this.heldSpans > this.maxSpans) {
+					Iterator<Map.Entry<String, PendingTrace>> oldest = this.pending.entrySet().iterator();
+					Map.Entry<String, PendingTrace> evicted = oldest.next();
+					oldest.remove();
+					this.evictedTraces.increment();
+					decideLocked(evicted.getKey(), evicted.getValue(), kept);
+				}
+			}
+		}
+		if (forwardThis) {
+			this.downstream.onEnd(span);
+		}
+		forward(kept);
+	}
+
+	/** Decides every trace that is due. Called by the background thread, or by tests with their clock. */
+	void decideDue() {
+		List<List<ReadableSpan>> kept = new ArrayList<>();
+		synchronized (this.lock) {
+			long now = this.nanoClock.getAsLong();
+			Iterator<Map.Entry<String, PendingTrace>> iterator = this.pending.entrySet().iterator();
+			while (iterator.hasNext()) {
+				Map.Entry<String, PendingTrace> entry = iterator.next();
+				PendingTrace trace = entry.getValue();
+				boolean finished = trace.open == 0 && !trace.spans.isEmpty() && now - trace.lastEnd >= this.decisionWaitNanos;
+				boolean tooOld = now - trace.firstSeen >= this.maxTraceAgeNanos;
+				if (finished || tooOld) {
+					iterator.remove();
+					decideLocked(entry.getKey(), trace, kept);
+				}
+			}
+		}
+		forward(kept);
+	}
+
+	private void decideSafely() {
+		try {
+			decideDue();
+		}
+		catch (RuntimeException ex) {
+			// never let the background thread die
+		}
+	}
+
+	private void decideLocked(String traceId, PendingTrace trace, List<List<ReadableSpan>> kept) {
+		this.heldSpans -= trace.spans.size();
+		boolean keep = !trace.spans.isEmpty() && this.policy.test(trace.spans);
+		this.decided.put(traceId, keep);
+		if (keep) {
+			this.keptTraces.increment();
+			kept.add(trace.spans);
+		}
+		else {
+			this.droppedTraces.increment();
+		}
+	}
+
+	private void forward(List<List<ReadableSpan>> kept) {
+		for (List<ReadableSpan> spans : kept) {
+			for (ReadableSpan span : spans) {
+				this.downstream.onEnd(span);
+			}
+		}
+	}
+
+	@Override
+	public CompletableResultCode forceFlush() {
+		List<List<ReadableSpan>> kept = new ArrayList<>();
+		synchronized (this.lock) {
+			this.pending.forEach((traceId, trace) -> decideLocked(traceId, trace, kept));
+			this.pending.clear();
+		}
+		forward(kept);
+		return this.downstream.forceFlush();
+	}
+
+	@Override
+	public CompletableResultCode shutdown() {
+		forceFlush();
+		if (this.scheduler != null) {
+			this.scheduler.shutdownNow();
+		}
+		return this.downstream.shutdown();
+	}
+
+	/**
+	 * Returns the processor that kept traces go to.
+	 * @return the downstream processor
+	 */
+	public SpanProcessor getDownstream() {
+		return this.downstream;
+	}
+
+	/** Returns how many traces were kept. */
+	public long getKeptTraces() {
+		return this.keptTraces.sum();
+	}
+
+	/** Returns how many traces were dropped. */
+	public long getDroppedTraces() {
+		return this.droppedTraces.sum();
+	}
+
+	/** Returns how many traces were decided early to stay within the memory bounds. */
+	public long getEvictedTraces() {
+		return this.evictedTraces.sum();
+	}
+
+	/** Returns how many spans are held, waiting for their trace's decision. */
+	public int getHeldSpans() {
+		synchronized (this.lock) {
+			return this.heldSpans;
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "TailSamplingSpanProcessor{downstream=" + this.downstream + ", kept=" + getKeptTraces() + ", dropped="
+				+ getDroppedTraces() + ", evicted=" + getEvictedTraces() + "}";
+	}
+
+	private static final class PendingTrace {
+
+		final long firstSeen;
+
+		final List<ReadableSpan> spans = new ArrayList<>();
+
+		int open;
+
+		long lastEnd;
+
+		PendingTrace(long firstSeen) {
+			this.firstSeen = firstSeen;
+			this.lastEnd = firstSeen;
+		}
+
+	}
+
+}

@@ -1,0 +1,89 @@
+package dev.otelspring.autoconfigure.sampling;
+
+import dev.otelspring.autoconfigure.config.InvalidOtelPropertyException;
+import dev.otelspring.autoconfigure.exporter.OtlpSpanExporterAutoConfiguration;
+import dev.otelspring.autoconfigure.sdk.OpenTelemetrySdkAutoConfiguration;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SamplingAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(OtlpSpanExporterAutoConfiguration.class, OpenTelemetrySdkAutoConfiguration.class));
+
+	@Test
+	void rateLimitingSamplers() {
+		this.runner.withPropertyValues("otel.traces.sampler=rate_limiting", "otel.traces.sampler.arg=25")
+			.run((context) -> assertThat(context.getBean(Sampler.class).getDescription())
+				.isEqualTo("RateLimitingSampler{25.0/s}"));
+		this.runner.withPropertyValues("otel.traces.sampler=parentbased_rate_limiting")
+			.run((context) -> assertThat(context.getBean(Sampler.class).getDescription())
+				.startsWith("ParentBased{root:RateLimitingSampler{100.0/s}"));
+	}
+
+	@Test
+	void rulesWrapTheHeadSampler() {
+		this.runner
+			.withPropertyValues("otel.traces.sampler=always_on", "otel.spring.sampling.rules[0].action=drop",
+					"otel.spring.sampling.rules[0].url-path=/actuator/**")
+			.run((context) -> assertThat(context.getBean(Sampler.class).getDescription())
+				.startsWith("RuleBasedSampler{rules=[drop{kind=null, name=null, url.path=/actuator/**")
+				.endsWith("fallback=AlwaysOnSampler}"));
+	}
+
+	@Test
+	void tailSamplingSitsInFrontOfTheBatchProcessor() {
+		this.runner.withPropertyValues("otel.spring.sampling.tail.enabled=true").run((context) -> {
+			TailSamplingSpanProcessor tail = context.getBean(TailSamplingSpanProcessor.class);
+			assertThat(tail.getDownstream()).isSameAs(context.getBean(BatchSpanProcessor.class));
+			String provider = context.getBean(SdkTracerProvider.class).toString();
+			assertThat(provider).contains("TailSamplingSpanProcessor");
+			// The batch processor is reached only through tail sampling.
+			assertThat(provider.split("BatchSpanProcessor\\{", -1)).hasSize(2);
+		});
+		this.runner.run((context) -> assertThat(context).doesNotHaveBean(TailSamplingSpanProcessor.class));
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			"otel.traces.sampler=rate_limiting,otel.traces.sampler.arg=0|otel.traces.sampler.arg",
+			"otel.traces.sampler=rate_limiting,otel.traces.sampler.arg=lots|otel.traces.sampler.arg",
+			"otel.spring.sampling.rules[0].url-path=/x|otel.spring.sampling.rules[0].action",
+			"otel.spring.sampling.rules[0].action=drop|otel.spring.sampling.rules[0]",
+			"otel.spring.sampling.tail.enabled=true,otel.spring.sampling.tail.baseline-ratio=2|otel.spring.sampling.tail.baseline-ratio",
+			"otel.spring.sampling.tail.enabled=true,otel.spring.sampling.tail.baseline-rate=-1|otel.spring.sampling.tail.baseline-rate",
+			"otel.spring.sampling.tail.enabled=true,otel.spring.sampling.tail.max-traces=0|otel.spring.sampling.tail.max-traces",
+			"otel.spring.sampling.tail.enabled=true,otel.spring.sampling.tail.decision-wait=0s|otel.spring.sampling.tail.decision-wait" })
+	void invalidValuesNameTheKey(String properties, String key) {
+		this.runner.withPropertyValues(properties.split(",(?=otel)")).run((context) -> {
+			assertThat(context).hasFailed();
+			Throwable failure = context.getStartupFailure();
+			while (!(failure instanceof InvalidOtelPropertyException) && failure.getCause() != null) {
+				failure = failure.getCause();
+			}
+			assertThat(failure).isInstanceOf(InvalidOtelPropertyException.class);
+			assertThat(((InvalidOtelPropertyException) failure).getProperty()).isEqualTo(key);
+		});
+	}
+
+	@Test
+	void unknownRuleActionIsABindingErrorListingTheValidValues() {
+		this.runner.withPropertyValues("otel.spring.sampling.rules[0].action=maybe",
+				"otel.spring.sampling.rules[0].url-path=/x")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).hasStackTraceContaining("otel.spring.sampling.rules[0].action")
+					.hasStackTraceContaining("maybe");
+			});
+	}
+
+}

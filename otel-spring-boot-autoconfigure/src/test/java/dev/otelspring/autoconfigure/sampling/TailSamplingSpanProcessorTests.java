@@ -1,0 +1,230 @@
+package dev.otelspring.autoconfigure.sampling;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.ReadWriteSpan;
+import io.opentelemetry.sdk.trace.ReadableSpan;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tail sampling on a decision clock the test controls: whole traces kept or dropped, errors and slow
+ * traces always kept, late children, eviction under a flood, and nothing forwarded twice.
+ */
+class TailSamplingSpanProcessorTests {
+
+	private static final Duration WAIT = Duration.ofMillis(500);
+
+	private final AtomicLong clock = new AtomicLong();
+
+	private final List<ReadableSpan> forwarded = new CopyOnWriteArrayList<>();
+
+	private SdkTracerProvider provider;
+
+	private TailSamplingSpanProcessor processor;
+
+	private Tracer tracer;
+
+	private void start(BooleanSupplier baseline, Duration slow, Map<String, String> keep, int maxTraces, int maxSpans) {
+		SpanProcessor downstream = new SpanProcessor() {
+			@Override
+			public void onStart(Context parentContext, ReadWriteSpan span) {
+			}
+
+			@Override
+			public boolean isStartRequired() {
+				return false;
+			}
+
+			@Override
+			public void onEnd(ReadableSpan span) {
+				TailSamplingSpanProcessorTests.this.forwarded.add(span);
+			}
+
+			@Override
+			public boolean isEndRequired() {
+				return true;
+			}
+
+			@Override
+			public CompletableResultCode shutdown() {
+				return CompletableResultCode.ofSuccess();
+			}
+		};
+		this.processor = new TailSamplingSpanProcessor(downstream, new TailSamplingPolicy(true, slow, keep, baseline),
+				WAIT, Duration.ofSeconds(30), maxTraces, maxSpans, this.clock::get, false);
+		this.provider = SdkTracerProvider.builder().addSpanProcessor(this.processor).build();
+		this.tracer = this.provider.get("test");
+	}
+
+	@AfterEach
+	void close() {
+		this.provider.shutdown();
+	}
+
+	@Test
+	void everyErrorTraceIsKeptAtAZeroBaselineAndHealthyOnesAreDropped() {
+		start(() -> false, null, Map.of(), 100, 1000);
+		String healthy = trace(false, 3);
+		String failing = trace(true, 3);
+		advance(WAIT);
+		this.processor.decideDue();
+		assertThat(traceIds()).containsOnly(failing).doesNotContain(healthy);
+		assertThat(this.forwarded).hasSize(4);
+		assertThat(this.processor.getKeptTraces()).isEqualTo(1);
+		assertThat(this.processor.getDroppedTraces()).isEqualTo(1);
+	}
+
+	@Test
+	void nothingIsDecidedBeforeTheTraceHasBeenQuietForTheWait() {
+		start(() -> true, null, Map.of(), 100, 1000);
+		trace(false, 2);
+		advance(WAIT.minusMillis(1));
+		this.processor.decideDue();
+		assertThat(this.forwarded).isEmpty();
+		advance(Duration.ofMillis(1));
+		this.processor.decideDue();
+		assertThat(this.forwarded).hasSize(3);
+	}
+
+	@Test
+	void slowTracesAreKept() {
+		start(() -> false, Duration.ofMillis(200), Map.of(), 100, 1000);
+		Span slow = this.tracer.spanBuilder("slow").setStartTimestamp(1_000, TimeUnit.MILLISECONDS).startSpan();
+		slow.end(1_300, TimeUnit.MILLISECONDS);
+		Span fast = this.tracer.spanBuilder("fast").setStartTimestamp(1_000, TimeUnit.MILLISECONDS).startSpan();
+		fast.end(1_100, TimeUnit.MILLISECONDS);
+		advance(WAIT);
+		this.processor.decideDue();
+		assertThat(this.forwarded).extracting(ReadableSpan::getName).containsExactly("slow");
+	}
+
+	@Test
+	void attributeRulesKeepTraces() {
+		start(() -> false, null, Map.of("tenant", "vip"), 100, 1000);
+		Span root = this.tracer.spanBuilder("root").startSpan();
+		try (Scope scope = root.makeCurrent()) {
+			this.tracer.spanBuilder("child").setAttribute("tenant", "vip").startSpan().end();
+		}
+		root.end();
+		trace(false, 1);
+		advance(WAIT);
+		this.processor.decideDue();
+		assertThat(this.forwarded).extracting(ReadableSpan::getName).containsExactlyInAnyOrder("child", "root");
+	}
+
+	@Test
+	void lateChildrenWithinTheWaitAreIncludedAndLaterOnesFollowTheDecision() {
+		start(() -> false, null, Map.of(), 100, 1000);
+		Span root = this.tracer.spanBuilder("root").startSpan();
+		Span late;
+		Span later;
+		try (Scope scope = root.makeCurrent()) {
+			late = this.tracer.spanBuilder("late").startSpan();
+			later = this.tracer.spanBuilder("later").startSpan();
+		}
+		root.setStatus(StatusCode.ERROR);
+		root.end();
+		advance(WAIT.multipliedBy(2));
+		this.processor.decideDue();
+		// Children still open: nothing decided yet.
+		assertThat(this.forwarded).isEmpty();
+		late.end();
+		advance(Duration.ofMillis(100));
+		this.processor.decideDue();
+		assertThat(this.forwarded).isEmpty();
+		later.end();
+		advance(WAIT);
+		this.processor.decideDue();
+		assertThat(this.forwarded).extracting(ReadableSpan::getName).containsExactlyInAnyOrder("root", "late", "later");
+		// A span of a decided trace that ends afterwards follows the decision, once.
+		Span straggler = this.tracer.spanBuilder("straggler").setParent(Context.root().with(root)).startSpan();
+		straggler.end();
+		this.processor.decideDue();
+		assertThat(this.forwarded).extracting(ReadableSpan::getName)
+			.containsExactlyInAnyOrder("root", "late", "later", "straggler");
+	}
+
+	@Test
+	void aFloodIsBoundedByEvictionAndEvictedErrorsAreStillKept() {
+		start(() -> false, null, Map.of(), 10, 1000);
+		String firstError = trace(true, 0);
+		for (int i = 0; i < 100; i++) {
+			trace(false, 0);
+		}
+		assertThat(this.processor.getEvictedTraces()).isEqualTo(91);
+		assertThat(this.processor.getHeldSpans()).isLessThanOrEqualTo(10);
+		assertThat(traceIds()).containsExactly(firstError);
+		start(() -> false, null, Map.of(), 1000, 20);
+		for (int i = 0; i < 50; i++) {
+			trace(false, 4);
+		}
+		assertThat(this.processor.getHeldSpans()).isLessThanOrEqualTo(20);
+		assertThat(this.processor.getEvictedTraces()).isPositive();
+	}
+
+	@Test
+	void baselineRatioKeepsTheFractionWithAFixedSeed() {
+		Random random = new Random(42);
+		start(() -> random.nextDouble() < 0.1, null, Map.of(), 100_000, 100_000);
+		for (int i = 0; i < 10_000; i++) {
+			trace(false, 0);
+		}
+		advance(WAIT);
+		this.processor.decideDue();
+		assertThat(this.processor.getKeptTraces()).isBetween(900L, 1100L);
+		assertThat(this.processor.getKeptTraces() + this.processor.getDroppedTraces()).isEqualTo(10_000);
+		// Nothing forwarded twice.
+		assertThat(this.forwarded.stream().map((span) -> span.getSpanContext().getSpanId()).distinct().count())
+			.isEqualTo(this.forwarded.size());
+	}
+
+	@Test
+	void forceFlushDecidesEverythingHeld() {
+		start(() -> true, null, Map.of(), 100, 1000);
+		trace(false, 2);
+		this.processor.forceFlush();
+		assertThat(this.forwarded).hasSize(3);
+		assertThat(this.processor.getHeldSpans()).isZero();
+	}
+
+	private String trace(boolean error, int children) {
+		Span root = this.tracer.spanBuilder("root").startSpan();
+		try (Scope scope = root.makeCurrent()) {
+			for (int i = 0; i < children; i++) {
+				this.tracer.spanBuilder("child-" + i).startSpan().end();
+			}
+		}
+		if (error) {
+			root.setStatus(StatusCode.ERROR);
+		}
+		root.end();
+		return root.getSpanContext().getTraceId();
+	}
+
+	private List<String> traceIds() {
+		return this.forwarded.stream().map((span) -> span.getSpanContext().getTraceId()).distinct().toList();
+	}
+
+	private void advance(Duration duration) {
+		this.clock.addAndGet(duration.toNanos());
+	}
+
+}
