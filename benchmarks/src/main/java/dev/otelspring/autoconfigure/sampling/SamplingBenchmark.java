@@ -1,0 +1,113 @@
+package dev.otelspring.autoconfigure.sampling;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.otelspring.benchmarks.BenchmarkTracing;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The samplers' decision cost, and a three-span trace through the tail-sampling processor against the
+ * same trace going straight to the batch processor.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class SamplingBenchmark {
+
+	private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
+
+	private static final Attributes ATTRIBUTES = Attributes.of(AttributeKey.stringKey("url.path"), "/api/orders/42",
+			AttributeKey.stringKey("http.request.method"), "GET");
+
+	private final Sampler parentBased = Sampler.parentBased(Sampler.alwaysOn());
+
+	private final Sampler rateLimiting = new RateLimitingSampler(1_000_000);
+
+	private final Sampler rules = new RuleBasedSampler(List.of(
+			new SamplingRule(false, SpanKind.SERVER, null, "/actuator/**", null),
+			new SamplingRule(true, null, null, null, "/api/payments/**"),
+			new SamplingRule(false, SpanKind.INTERNAL, "health-*", null, null)), this.parentBased);
+
+	private OpenTelemetrySdk direct;
+
+	private OpenTelemetrySdk tail;
+
+	private Tracer directTracer;
+
+	private Tracer tailTracer;
+
+	@Setup
+	public void setUp() {
+		this.direct = BenchmarkTracing.sdk();
+		TailSamplingSpanProcessor processor = new TailSamplingSpanProcessor(BenchmarkTracing.batchProcessor(),
+				new TailSamplingPolicy(true, Duration.ofSeconds(1), Map.of(), () -> false), Duration.ofMillis(100),
+				Duration.ofSeconds(30), 10_000, 100_000, System::nanoTime, true);
+		this.tail = BenchmarkTracing.sdk(processor);
+		this.directTracer = this.direct.getTracer("bench");
+		this.tailTracer = this.tail.getTracer("bench");
+	}
+
+	@TearDown
+	public void tearDown() {
+		BenchmarkTracing.close(this.direct);
+		BenchmarkTracing.close(this.tail);
+	}
+
+	@Benchmark
+	public Object parentBasedAlwaysOn() {
+		return this.parentBased.shouldSample(Context.root(), TRACE_ID, "GET", SpanKind.SERVER, ATTRIBUTES, List.of());
+	}
+
+	@Benchmark
+	public Object rateLimiting() {
+		return this.rateLimiting.shouldSample(Context.root(), TRACE_ID, "GET", SpanKind.SERVER, ATTRIBUTES, List.of());
+	}
+
+	@Benchmark
+	public Object ruleBased() {
+		return this.rules.shouldSample(Context.root(), TRACE_ID, "GET", SpanKind.SERVER, ATTRIBUTES, List.of());
+	}
+
+	@Benchmark
+	public void traceThroughBatchProcessor() {
+		threeSpans(this.directTracer);
+	}
+
+	@Benchmark
+	public void traceThroughTailSampling() {
+		threeSpans(this.tailTracer);
+	}
+
+	private static void threeSpans(Tracer tracer) {
+		Span root = tracer.spanBuilder("root").setSpanKind(SpanKind.SERVER).startSpan();
+		Context context = Context.root().with(root);
+		tracer.spanBuilder("a").setParent(context).startSpan().end();
+		tracer.spanBuilder("b").setParent(context).startSpan().end();
+		root.end();
+	}
+
+}

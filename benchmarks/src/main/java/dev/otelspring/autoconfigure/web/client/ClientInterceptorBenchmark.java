@@ -1,0 +1,78 @@
+package dev.otelspring.autoconfigure.web.client;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import dev.otelspring.autoconfigure.web.CapturedHeaders;
+import dev.otelspring.autoconfigure.web.HttpMethods;
+import dev.otelspring.autoconfigure.web.UrlSanitizer;
+import dev.otelspring.benchmarks.BenchmarkTracing;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.client.ClientHttpRequestExecution;
+import org.springframework.mock.http.client.MockClientHttpRequest;
+import org.springframework.mock.http.client.MockClientHttpResponse;
+
+/**
+ * The RestTemplate/RestClient interceptor's cost per call, against an execution that answers at once.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class ClientInterceptorBenchmark {
+
+	private static final URI URL = URI.create("http://payments.internal:8080/gateway/charges?ref=42");
+
+	private static final byte[] BODY = new byte[0];
+
+	private OpenTelemetrySdk sdk;
+
+	private ClientTracingInterceptor interceptor;
+
+	private final ClientHttpRequestExecution execution = (request, body) -> new MockClientHttpResponse(BODY,
+			HttpStatus.OK);
+
+	@Setup
+	public void setUp() {
+		this.sdk = BenchmarkTracing.sdk();
+		this.interceptor = new ClientTracingInterceptor(this.sdk, new HttpMethods(List.of("GET", "POST")),
+				new UrlSanitizer(List.of("token")), new CapturedHeaders(List.of(), "http.request.header."),
+				new CapturedHeaders(List.of(), "http.response.header."));
+	}
+
+	@TearDown
+	public void tearDown() {
+		BenchmarkTracing.close(this.sdk);
+	}
+
+	@Benchmark
+	public Object withoutTracing() throws IOException {
+		MockClientHttpRequest request = new MockClientHttpRequest(HttpMethod.POST, URL);
+		return this.execution.execute(request, BODY);
+	}
+
+	@Benchmark
+	public Object withTracingInterceptor() throws IOException {
+		MockClientHttpRequest request = new MockClientHttpRequest(HttpMethod.POST, URL);
+		return this.interceptor.intercept(request, BODY, this.execution);
+	}
+
+}

@@ -1,0 +1,71 @@
+package dev.otelspring.benchmarks;
+
+import java.util.Collection;
+import java.util.concurrent.atomic.LongAdder;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+
+/**
+ * The SDK as the starter builds it by default (parent-based always-on sampling, a batch span processor
+ * with the SDK's default settings), exporting to an exporter that counts and discards, so that the
+ * benchmarks measure the instrumentation and the SDK, not a network.
+ */
+public final class BenchmarkTracing {
+
+	private BenchmarkTracing() {
+	}
+
+	/** Counts what reaches the exporter. */
+	public static final class DiscardingExporter implements SpanExporter {
+
+		public final LongAdder exported = new LongAdder();
+
+		@Override
+		public CompletableResultCode export(Collection<SpanData> spans) {
+			this.exported.add(spans.size());
+			return CompletableResultCode.ofSuccess();
+		}
+
+		@Override
+		public CompletableResultCode flush() {
+			return CompletableResultCode.ofSuccess();
+		}
+
+		@Override
+		public CompletableResultCode shutdown() {
+			return CompletableResultCode.ofSuccess();
+		}
+
+	}
+
+	public static BatchSpanProcessor batchProcessor() {
+		return BatchSpanProcessor.builder(new DiscardingExporter()).build();
+	}
+
+	public static OpenTelemetrySdk sdk(SpanProcessor processor) {
+		return OpenTelemetrySdk.builder()
+			.setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(processor).build())
+			.setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+			.build();
+	}
+
+	public static OpenTelemetrySdk sdk() {
+		return sdk(batchProcessor());
+	}
+
+	public static void close(OpenTelemetry openTelemetry) {
+		if (openTelemetry instanceof OpenTelemetrySdk sdk) {
+			sdk.getSdkTracerProvider().shutdown().join(10, java.util.concurrent.TimeUnit.SECONDS);
+		}
+	}
+
+}
