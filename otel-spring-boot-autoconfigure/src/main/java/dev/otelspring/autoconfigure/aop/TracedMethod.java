@@ -31,7 +31,11 @@ final class TracedMethod {
 
 	final boolean hasParameterAttributes;
 
-	private TracedMethod(String spanName, SpanKind kind, Attributes fixedAttributes, String[] parameterKeys) {
+	final Class<?> targetClass;
+
+	private TracedMethod(Class<?> targetClass, String spanName, SpanKind kind, Attributes fixedAttributes,
+			String[] parameterKeys) {
+		this.targetClass = targetClass;
 		this.spanName = spanName;
 		this.kind = kind;
 		this.fixedAttributes = fixedAttributes;
@@ -95,7 +99,7 @@ final class TracedMethod {
 						+ "@SpanAttribute(\"order.id\")");
 			}
 		}
-		return new TracedMethod(name, traced.kind(), attributes.build(), keys);
+		return new TracedMethod(targetClass, name, traced.kind(), attributes.build(), keys);
 	}
 
 	private static SpanAttribute findParameterAnnotation(Method method, Class<?> targetClass, int index) {
@@ -125,6 +129,30 @@ final class TracedMethod {
 
 	private static String describe(Method method) {
 		return method.getDeclaringClass().getName() + "." + method.getName();
+	}
+
+	/**
+	 * Sets a parameter's value on the span builder with the matching attribute type; the common types
+	 * go straight to the builder without an intermediate collection.
+	 */
+	static void set(io.opentelemetry.api.trace.SpanBuilder builder, String key, Object value) {
+		if (value instanceof String string) {
+			builder.setAttribute(key, string);
+		}
+		else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+			builder.setAttribute(key, ((Number) value).longValue());
+		}
+		else if (value instanceof Double || value instanceof Float) {
+			builder.setAttribute(key, ((Number) value).doubleValue());
+		}
+		else if (value instanceof Boolean bool) {
+			builder.setAttribute(key, bool);
+		}
+		else {
+			AttributesBuilder attributes = Attributes.builder();
+			put(attributes, key, value);
+			builder.setAllAttributes(attributes.build());
+		}
 	}
 
 	@SuppressWarnings("unchecked")

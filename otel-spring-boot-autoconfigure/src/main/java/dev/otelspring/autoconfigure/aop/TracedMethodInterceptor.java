@@ -6,7 +6,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.otelspring.annotation.Traced;
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.StatusCode;
@@ -38,7 +37,11 @@ final class TracedMethodInterceptor implements MethodInterceptor {
 
 	private final Tracer tracer;
 
-	private final ConcurrentHashMap<MethodClassKey, TracedMethod> methods = new ConcurrentHashMap<>();
+	/** The common case, one target class per method: looked up without allocating a key. */
+	private final ConcurrentHashMap<Method, TracedMethod> byMethod = new ConcurrentHashMap<>();
+
+	/** Methods shared by several target classes (an interface method, say). */
+	private final ConcurrentHashMap<MethodClassKey, TracedMethod> byMethodAndClass = new ConcurrentHashMap<>();
 
 	TracedMethodInterceptor(OpenTelemetry openTelemetry) {
 		this.tracer = openTelemetry.getTracer(INSTRUMENTATION_NAME);
@@ -73,13 +76,11 @@ final class TracedMethodInterceptor implements MethodInterceptor {
 				.setAllAttributes(method.fixedAttributes);
 			if (method.hasParameterAttributes) {
 				Object[] arguments = invocation.getArguments();
-				AttributesBuilder attributes = io.opentelemetry.api.common.Attributes.builder();
 				for (int i = 0; i < method.parameterKeys.length; i++) {
 					if (method.parameterKeys[i] != null && arguments[i] != null) {
-						TracedMethod.put(attributes, method.parameterKeys[i], arguments[i]);
+						TracedMethod.set(builder, method.parameterKeys[i], arguments[i]);
 					}
 				}
-				builder.setAllAttributes(attributes.build());
 			}
 			return builder.startSpan();
 		}
@@ -92,12 +93,18 @@ final class TracedMethodInterceptor implements MethodInterceptor {
 	private TracedMethod describe(MethodInvocation invocation) {
 		Object target = invocation.getThis();
 		Class<?> targetClass = (target != null) ? AopUtils.getTargetClass(target) : invocation.getMethod().getDeclaringClass();
-		MethodClassKey key = new MethodClassKey(invocation.getMethod(), targetClass);
-		TracedMethod method = this.methods.get(key);
+		Method invoked = invocation.getMethod();
+		TracedMethod method = this.byMethod.get(invoked);
+		if (method != null && method.targetClass == targetClass) {
+			return method;
+		}
+		MethodClassKey key = new MethodClassKey(invoked, targetClass);
+		method = this.byMethodAndClass.get(key);
 		if (method == null) {
-			method = resolve(invocation.getMethod(), targetClass);
+			method = resolve(invoked, targetClass);
 			if (method != null) {
-				this.methods.putIfAbsent(key, method);
+				this.byMethodAndClass.putIfAbsent(key, method);
+				this.byMethod.putIfAbsent(invoked, method);
 			}
 		}
 		return method;
