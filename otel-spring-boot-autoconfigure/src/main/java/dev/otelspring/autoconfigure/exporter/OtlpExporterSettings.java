@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import dev.otelspring.autoconfigure.config.InvalidOtelPropertyException;
 import dev.otelspring.autoconfigure.config.OtelProperties;
@@ -167,36 +169,32 @@ final class OtlpExporterSettings {
 		}
 	}
 
+	/**
+	 * Applies the settings through the setters that both OTLP exporter builders have (they share no
+	 * interface).
+	 */
+	void applyTo(Consumer<String> endpoint, BiConsumer<String, String> header, Consumer<Duration> timeout,
+			Consumer<String> compression, Consumer<byte[]> trustedCertificates, BiConsumer<byte[], byte[]> clientTls) {
+		endpoint.accept(this.endpoint);
+		timeout.accept(this.timeout);
+		this.headers.forEach(header);
+		if (this.compression != null) {
+			compression.accept(this.compression);
+		}
+		if (this.trustedCertificates != null) {
+			trustedCertificates.accept(this.trustedCertificates);
+		}
+		if (this.clientKey != null) {
+			clientTls.accept(this.clientKey, this.clientCertificate);
+		}
+	}
+
 	String getProtocol() {
 		return this.protocol;
 	}
 
-	String getEndpoint() {
-		return this.endpoint;
-	}
-
-	Map<String, String> getHeaders() {
-		return this.headers;
-	}
-
-	Duration getTimeout() {
-		return this.timeout;
-	}
-
-	String getCompression() {
-		return this.compression;
-	}
-
-	byte[] getTrustedCertificates() {
-		return this.trustedCertificates;
-	}
-
 	byte[] getClientKey() {
 		return this.clientKey;
-	}
-
-	byte[] getClientCertificate() {
-		return this.clientCertificate;
 	}
 
 	@Override

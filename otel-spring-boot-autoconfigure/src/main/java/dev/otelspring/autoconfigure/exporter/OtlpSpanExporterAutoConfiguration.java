@@ -52,19 +52,9 @@ public final class OtlpSpanExporterAutoConfiguration {
 				ObjectProvider<OtlpHttpSpanExporterBuilderCustomizer> customizers) {
 			OtlpExporterSettings settings = OtlpExporterSettings.read(new OtelProperties(environment));
 			return build(settings, () -> {
-				OtlpHttpSpanExporterBuilder builder = OtlpHttpSpanExporter.builder()
-					.setEndpoint(settings.getEndpoint())
-					.setTimeout(settings.getTimeout());
-				settings.getHeaders().forEach(builder::addHeader);
-				if (settings.getCompression() != null) {
-					builder.setCompression(settings.getCompression());
-				}
-				if (settings.getTrustedCertificates() != null) {
-					builder.setTrustedCertificates(settings.getTrustedCertificates());
-				}
-				if (settings.getClientKey() != null) {
-					builder.setClientTls(settings.getClientKey(), settings.getClientCertificate());
-				}
+				OtlpHttpSpanExporterBuilder builder = OtlpHttpSpanExporter.builder();
+				settings.applyTo(builder::setEndpoint, builder::addHeader, builder::setTimeout, builder::setCompression,
+						builder::setTrustedCertificates, builder::setClientTls);
 				customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 				return builder.build();
 			});
@@ -82,19 +72,9 @@ public final class OtlpSpanExporterAutoConfiguration {
 				ObjectProvider<OtlpGrpcSpanExporterBuilderCustomizer> customizers) {
 			OtlpExporterSettings settings = OtlpExporterSettings.read(new OtelProperties(environment));
 			return build(settings, () -> {
-				OtlpGrpcSpanExporterBuilder builder = OtlpGrpcSpanExporter.builder()
-					.setEndpoint(settings.getEndpoint())
-					.setTimeout(settings.getTimeout());
-				settings.getHeaders().forEach(builder::addHeader);
-				if (settings.getCompression() != null) {
-					builder.setCompression(settings.getCompression());
-				}
-				if (settings.getTrustedCertificates() != null) {
-					builder.setTrustedCertificates(settings.getTrustedCertificates());
-				}
-				if (settings.getClientKey() != null) {
-					builder.setClientTls(settings.getClientKey(), settings.getClientCertificate());
-				}
+				OtlpGrpcSpanExporterBuilder builder = OtlpGrpcSpanExporter.builder();
+				settings.applyTo(builder::setEndpoint, builder::addHeader, builder::setTimeout, builder::setCompression,
+						builder::setTrustedCertificates, builder::setClientTls);
 				customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 				return builder.build();
 			});
