@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# End-to-end benchmark: one small Spring MVC app in four variants (no tracing; this starter; the
+# official OpenTelemetry Spring Boot starter 2.31.1; Micrometer Tracing with the OTel bridge), each
+# started as its own process with the same JVM flags, loaded with wrk on a one-span endpoint (/one)
+# and a call-out endpoint (/call), variants interleaved over ROUNDS rounds so drift cancels. Every
+# variant exports OTLP/HTTP to the same local counting receiver, fully sampled, at its defaults.
+#
+# Reports per variant and endpoint (medians over the rounds): throughput and its ratio to the
+# untraced app, CPU time of the app process per request (from /proc/<pid>/stat, exporter threads
+# included), p50/p99 latency, startup time, RSS, and spans received against spans expected.
+#
+# Usage (from the repository root): bash benchmarks/e2e/run.sh
+# Knobs: ROUNDS (3), DURATION seconds of load (8), WARMUP seconds (4), CONNECTIONS (16).
+set -euo pipefail
+cd "$(dirname "$0")"
+ROUNDS=${ROUNDS:-3}
+DURATION=${DURATION:-8}
+WARMUP=${WARMUP:-4}
+CONNECTIONS=${CONNECTIONS:-16}
+RECEIVER_PORT=${RECEIVER_PORT:-14318}
+APP_PORT=${APP_PORT:-18080}
+JVM_FLAGS=${JVM_FLAGS:-"-Xms256m -Xmx256m -XX:+UseG1GC"}
+VARIANTS="none starter official micrometer"
+OUT=${OUT:-results}
+mkdir -p "$OUT"
+RESULTS="$OUT/runs.tsv"
+command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
+MVN="../../mvnw -B -q"
+
+echo "== building the starter and the variants"
+(cd ../.. && ./mvnw -B -q install -DskipTests -pl otel-spring-boot-starter -am)
+for v in $VARIANTS; do
+  profile=""; [ "$v" != none ] && profile="-P$v"
+  $MVN -f app/pom.xml clean package -DskipTests $profile
+  cp app/target/bench-app-$v.jar "$OUT/"
+done
+$MVN -f receiver/pom.xml package dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+java -cp "receiver/target/classes:$(cat receiver/target/cp.txt)" dev.otelspring.bench.CountingReceiver $RECEIVER_PORT &
+RECEIVER=$!
+trap 'kill $RECEIVER 2>/dev/null || true' EXIT
+sleep 1
+
+args_for() {
+  local common="--server.port=$APP_PORT --server.address=127.0.0.1 --spring.main.banner-mode=off --logging.level.root=warn"
+  case $1 in
+    none) echo "$common" ;;
+    starter) echo "$common --otel.service.name=bench --otel.exporter.otlp.endpoint=http://127.0.0.1:$RECEIVER_PORT" ;;
+    official) echo "$common --otel.service.name=bench --otel.exporter.otlp.endpoint=http://127.0.0.1:$RECEIVER_PORT --otel.exporter.otlp.protocol=http/protobuf --otel.metrics.exporter=none --otel.logs.exporter=none" ;;
+    micrometer) echo "$common --spring.application.name=bench --management.tracing.sampling.probability=1.0 --management.otlp.tracing.endpoint=http://127.0.0.1:$RECEIVER_PORT/v1/traces" ;;
+  esac
+}
+
+ticks() { awk '{print $14 + $15}' /proc/$1/stat; }
+rss_kb() { awk '/VmRSS/ {print $2}' /proc/$1/status; }
+CLK=$(getconf CLK_TCK)
+
+printf 'round\tvariant\tendpoint\trequests\treq_per_s\tcpu_us_per_req\tp50_ms\tp99_ms\tstartup_s\trss_mb\tspans_expected\tspans_received\n' > "$RESULTS"
+for round in $(seq 1 "$ROUNDS"); do
+  for endpoint in one call; do
+    per_request=1; [ $endpoint = call ] && per_request=3
+    for v in $VARIANTS; do
+      start=$(date +%s.%N)
+      # shellcheck disable=SC2046
+      java $JVM_FLAGS -jar "$OUT/bench-app-$v.jar" $(args_for $v) > "$OUT/app-$v.log" 2>&1 &
+      pid=$!
+      until curl -sf "http://127.0.0.1:$APP_PORT/one" >/dev/null 2>&1; do sleep 0.05; done
+      startup=$(echo "$(date +%s.%N) - $start" | bc)
+      wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" "http://127.0.0.1:$APP_PORT/$endpoint" >/dev/null
+      sleep 6   # the warm-up's spans leave before counting starts
+      curl -sf -X POST "http://127.0.0.1:$RECEIVER_PORT/count" >/dev/null
+      before=$(ticks $pid)
+      wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "http://127.0.0.1:$APP_PORT/$endpoint" > "$OUT/wrk.txt"
+      after=$(ticks $pid)
+      rss=$(rss_kb $pid)
+      kill -TERM $pid; wait $pid || true
+      requests=$(awk '/requests in/ {print $1}' "$OUT/wrk.txt")
+      rps=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk.txt")
+      p50=$(awk '$1=="50%" {print $2}' "$OUT/wrk.txt")
+      p99=$(awk '$1=="99%" {print $2}' "$OUT/wrk.txt")
+      cpu=$(echo "scale=2; ($after - $before) * 1000000 / $CLK / $requests" | bc)
+      received=$(curl -sf "http://127.0.0.1:$RECEIVER_PORT/count")
+      expected=0; [ $v != none ] && expected=$((requests * per_request))
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$v" "$endpoint" "$requests" "$rps" "$cpu" \
+        "$p50" "$p99" "$startup" "$((rss / 1024))" "$expected" "$received" | tee -a "$RESULTS"
+    done
+  done
+done
+python3 summarize.py "$RESULTS" | tee "$OUT/summary.md"
