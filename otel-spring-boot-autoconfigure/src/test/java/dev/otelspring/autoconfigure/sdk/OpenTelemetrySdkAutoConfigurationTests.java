@@ -68,18 +68,35 @@ class OpenTelemetrySdkAutoConfigurationTests {
 	}
 
 	@Test
-	void defaultsArePinnedToTheSdkDefaults() {
-		this.runner.run((context) -> {
-			assertThat(context.getBean(SpanLimits.class)).isEqualTo(SpanLimits.getDefault());
-			BatchSpanProcessor ours = context.getBean(BatchSpanProcessor.class);
-			BatchSpanProcessor sdkDefault = BatchSpanProcessor.builder(SpanExporter.composite()).build();
-			try {
-				assertThat(settingsOf(ours)).isEqualTo(settingsOf(sdkDefault));
-			}
-			finally {
-				sdkDefault.shutdown();
-			}
-		});
+	void defaultsArePinnedToTheSdkDefaultsButTheBatchSizes() {
+		java.util.concurrent.atomic.AtomicReference<Object> queueSize = new java.util.concurrent.atomic.AtomicReference<>();
+		this.runner
+			.withBean(BatchSpanProcessorBuilderCustomizer.class,
+					() -> (builder) -> queueSize.set(ReflectionTestUtils.invokeMethod(builder, "getMaxQueueSize")))
+			.run((context) -> {
+				assertThat(context.getBean(SpanLimits.class)).isEqualTo(SpanLimits.getDefault());
+				BatchSpanProcessor ours = context.getBean(BatchSpanProcessor.class);
+				BatchSpanProcessor sdkDefault = BatchSpanProcessor.builder(SpanExporter.composite())
+					.setMaxQueueSize(BatchSpanProcessorSettings.DEFAULT_MAX_QUEUE_SIZE)
+					.setMaxExportBatchSize(BatchSpanProcessorSettings.DEFAULT_MAX_EXPORT_BATCH_SIZE)
+					.build();
+				try {
+					// The schedule delay and export timeout are the SDK's; the batch sizes are ours.
+					assertThat(settingsOf(ours)).isEqualTo(settingsOf(sdkDefault));
+					assertThat(settingsOf(ours)).contains("maxExportBatchSize=2048");
+					assertThat(queueSize.get()).isEqualTo(8192);
+				}
+				finally {
+					sdkDefault.shutdown();
+				}
+			});
+	}
+
+	@Test
+	void aSmallQueueBringsTheDefaultBatchDownWithIt() {
+		this.runner.withPropertyValues("otel.bsp.max.queue.size=100")
+			.run((context) -> assertThat(context.getBean(BatchSpanProcessor.class).toString())
+				.contains("maxExportBatchSize=100"));
 	}
 
 	private static String settingsOf(BatchSpanProcessor processor) {
