@@ -2,7 +2,7 @@
 # A single measured run of the "starter" variant on /one, with extra arguments, for trying a setting
 # (run.sh must have built results/bench-app-starter.jar and a CountingReceiver must listen on 14318).
 # usage: probe.sh label extra-args...
-cd /work/main/benchmarks/e2e
+cd "$(dirname "$0")"
 label=$1; shift
 java -Xms256m -Xmx256m -XX:+UseG1GC -jar results/bench-app-starter.jar --server.port=18080 --server.address=127.0.0.1 --spring.main.banner-mode=off --logging.level.root=warn --otel.service.name=bench --otel.exporter.otlp.endpoint=http://127.0.0.1:14318 "$@" > /tmp/probe-app.log 2>&1 &
 pid=$!
