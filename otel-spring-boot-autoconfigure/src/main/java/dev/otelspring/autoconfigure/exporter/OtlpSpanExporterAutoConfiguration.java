@@ -12,6 +12,7 @@ import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporterBuilder;
+import io.opentelemetry.sdk.common.export.RetryPolicy;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -51,8 +52,10 @@ public final class OtlpSpanExporterAutoConfiguration {
 		OtlpHttpSpanExporter otlpHttpSpanExporter(Environment environment,
 				ObjectProvider<OtlpHttpSpanExporterBuilderCustomizer> customizers) {
 			OtlpExporterSettings settings = OtlpExporterSettings.read(new OtelProperties(environment));
+			RetryPolicy retry = retryPolicy(environment);
 			return build(settings, () -> {
-				OtlpHttpSpanExporterBuilder builder = OtlpHttpSpanExporter.builder();
+				OtlpHttpSpanExporterBuilder builder = OtlpHttpSpanExporter.builder()
+					.setRetryPolicy(retry);
 				settings.applyTo(builder::setEndpoint, builder::addHeader, builder::setTimeout, builder::setCompression,
 						builder::setTrustedCertificates, builder::setClientTls);
 				customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
@@ -71,8 +74,10 @@ public final class OtlpSpanExporterAutoConfiguration {
 		OtlpGrpcSpanExporter otlpGrpcSpanExporter(Environment environment,
 				ObjectProvider<OtlpGrpcSpanExporterBuilderCustomizer> customizers) {
 			OtlpExporterSettings settings = OtlpExporterSettings.read(new OtelProperties(environment));
+			RetryPolicy retry = retryPolicy(environment);
 			return build(settings, () -> {
-				OtlpGrpcSpanExporterBuilder builder = OtlpGrpcSpanExporter.builder();
+				OtlpGrpcSpanExporterBuilder builder = OtlpGrpcSpanExporter.builder()
+					.setRetryPolicy(retry);
 				settings.applyTo(builder::setEndpoint, builder::addHeader, builder::setTimeout, builder::setCompression,
 						builder::setTrustedCertificates, builder::setClientTls);
 				customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
@@ -80,6 +85,11 @@ public final class OtlpSpanExporterAutoConfiguration {
 			});
 		}
 
+	}
+
+	private static RetryPolicy retryPolicy(Environment environment) {
+		return new OtelProperties(environment).bind("otel.spring.exporter.retry", ExporterRetryProperties.class)
+			.toRetryPolicy();
 	}
 
 	/**

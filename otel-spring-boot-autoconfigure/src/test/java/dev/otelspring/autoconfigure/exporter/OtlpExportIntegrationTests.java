@@ -115,6 +115,33 @@ class OtlpExportIntegrationTests {
 				.hasStackTraceContaining("'otel.exporter.otlp.client.certificate'"));
 	}
 
+	@Test
+	void retriesFollowTheConfiguredPolicy() {
+		try (OtlpHttpReceiver receiver = OtlpHttpReceiver.start()) {
+			receiver.setMode(OtlpHttpReceiver.Mode.UNAVAILABLE);
+			this.runner
+				.withPropertyValues("otel.exporter.otlp.endpoint=" + receiver.endpoint(),
+						"otel.spring.exporter.retry.max-attempts=3", "otel.spring.exporter.retry.initial-backoff=10ms",
+						"otel.spring.exporter.retry.max-backoff=20ms")
+				.run((context) -> makeParentAndChild(context.getBean(OpenTelemetry.class)));
+			// One batch, answered 503 every time: three attempts, then the SDK gives up.
+			assertThat(receiver.attempts()).isEqualTo(3);
+		}
+		try (OtlpHttpReceiver receiver = OtlpHttpReceiver.start()) {
+			receiver.setMode(OtlpHttpReceiver.Mode.UNAVAILABLE);
+			this.runner
+				.withPropertyValues("otel.exporter.otlp.endpoint=" + receiver.endpoint(),
+						"otel.spring.exporter.retry.enabled=false")
+				.run((context) -> makeParentAndChild(context.getBean(OpenTelemetry.class)));
+			assertThat(receiver.attempts()).isEqualTo(1);
+		}
+		this.runner.withPropertyValues("otel.spring.exporter.retry.max-attempts=9").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).hasStackTraceContaining("otel.spring.exporter.retry.max-attempts")
+				.hasStackTraceContaining("2 to 5");
+		});
+	}
+
 	private static void makeParentAndChild(OpenTelemetry openTelemetry) {
 		Tracer tracer = openTelemetry.getTracer("test");
 		Span parent = tracer.spanBuilder("parent").startSpan();
