@@ -57,9 +57,11 @@ public final class OtlpHttpReceiver extends OtlpReceiver {
 
 	private final boolean tls;
 
-	private volatile Mode mode = Mode.OK;
+	/** The mode and the latch that releases requests held in it, swapped together. */
+	private record State(Mode mode, CountDownLatch released) {
+	}
 
-	private volatile CountDownLatch hang = new CountDownLatch(1);
+	private volatile State state = new State(Mode.OK, new CountDownLatch(1));
 
 	private final AtomicInteger attempts = new AtomicInteger();
 
@@ -106,10 +108,9 @@ public final class OtlpHttpReceiver extends OtlpReceiver {
 	}
 
 	public void setMode(Mode mode) {
-		CountDownLatch previous = this.hang;
-		this.hang = new CountDownLatch(1);
-		this.mode = mode;
-		previous.countDown();
+		State previous = this.state;
+		this.state = new State(mode, new CountDownLatch(1));
+		previous.released().countDown();
 	}
 
 	/** Returns how many export requests reached the receiver, answered or not. */
@@ -124,8 +125,8 @@ public final class OtlpHttpReceiver extends OtlpReceiver {
 			try (InputStream in = exchange.getRequestBody()) {
 				body = in.readAllBytes();
 			}
-			Mode current = this.mode;
-			switch (current) {
+			State current = this.state;
+			switch (current.mode()) {
 				case UNAVAILABLE -> {
 					exchange.sendResponseHeaders(503, -1);
 					return;
@@ -140,7 +141,7 @@ public final class OtlpHttpReceiver extends OtlpReceiver {
 					return;
 				}
 				case HANG -> {
-					awaitUninterruptibly(this.hang, 60);
+					awaitUninterruptibly(current.released(), 60);
 					exchange.sendResponseHeaders(503, -1);
 					return;
 				}
@@ -191,7 +192,7 @@ public final class OtlpHttpReceiver extends OtlpReceiver {
 
 	@Override
 	public void close() {
-		this.hang.countDown();
+		this.state.released().countDown();
 		this.server.stop(0);
 		this.executor.shutdownNow();
 	}

@@ -20,14 +20,17 @@ import static org.awaitility.Awaitility.await;
  */
 public abstract class OtlpReceiver implements AutoCloseable {
 
-	/** One export request and the headers it came with (names lower-cased). */
-	public record Received(ExportTraceServiceRequest request, Map<String, String> headers) {
+	/**
+	 * One export request, the headers it came with (names lower-cased) and when it arrived
+	 * ({@link System#nanoTime()}).
+	 */
+	public record Received(ExportTraceServiceRequest request, Map<String, String> headers, long receivedNanos) {
 	}
 
 	private final List<Received> received = new CopyOnWriteArrayList<>();
 
 	protected void record(ExportTraceServiceRequest request, Map<String, String> headers) {
-		this.received.add(new Received(request, headers));
+		this.received.add(new Received(request, headers, System.nanoTime()));
 	}
 
 	public List<Received> requests() {

@@ -1,7 +1,6 @@
 package dev.otelspring.autoconfigure.exporter.monitoring;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
@@ -17,6 +16,9 @@ import org.springframework.core.env.MapPropertySource;
  * <li>the SDK's OTLP exporters, which log each failed export (throttled, but still many lines while a
  * collector is down): {@link SpanExportStatistics} reports the same failures as one WARN line when
  * exporting starts failing and one INFO line when it recovers, and counts every lost span;</li>
+ * <li>the SDK's batch span processor, which (from SDK 1.5x on) logs a WARN after every export while
+ * its queue overflows: {@link SpanExportStatistics} counts the dropped spans and says so in one WARN
+ * line, repeated at most every few minutes; the processor's ERROR lines still show;</li>
  * <li>the W3C baggage parser, which logs a WARN with a stack trace for every malformed
  * {@code baggage} header a client sends (the header is ignored, as it should be).</li>
  * </ul>
@@ -25,20 +27,23 @@ import org.springframework.core.env.MapPropertySource;
 public final class OpenTelemetryLoggingDefaults implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
 	/** The loggers quieted; the exporters' names moved between SDK versions. */
-	static final List<String> QUIETED_LOGGERS = List.of("io.opentelemetry.api.baggage.propagation.Parser","io.opentelemetry.exporter.internal.http.HttpExporter",
-			"io.opentelemetry.exporter.internal.grpc.GrpcExporter", "io.opentelemetry.exporter.otlp.internal.HttpExporter",
-			"io.opentelemetry.exporter.otlp.internal.GrpcExporter");
+	static final Map<String, String> QUIETED_LOGGERS = Map.of("io.opentelemetry.api.baggage.propagation.Parser", "off",
+			"io.opentelemetry.exporter.internal.http.HttpExporter", "off",
+			"io.opentelemetry.exporter.internal.grpc.GrpcExporter", "off",
+			"io.opentelemetry.exporter.otlp.internal.HttpExporter", "off",
+			"io.opentelemetry.exporter.otlp.internal.GrpcExporter", "off",
+			"io.opentelemetry.sdk.trace.export.BatchSpanProcessor", "error");
 
 	@Override
 	public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
 		ConfigurableEnvironment environment = event.getEnvironment();
 		Map<String, Object> defaults = new LinkedHashMap<>();
-		for (String logger : QUIETED_LOGGERS) {
+		QUIETED_LOGGERS.forEach((logger, level) -> {
 			String key = "logging.level." + logger;
 			if (!environment.containsProperty(key)) {
-				defaults.put(key, "off");
+				defaults.put(key, level);
 			}
-		}
+		});
 		if (!defaults.isEmpty()) {
 			environment.getPropertySources().addLast(new MapPropertySource("otelQuietLoggers", defaults));
 		}

@@ -12,8 +12,9 @@ import org.apache.commons.logging.LogFactory;
 /**
  * What happened to the spans this application tried to export: how many were exported, how many were
  * dropped because the batch queue was full, how many failed to export, and the last export error with
- * its time. Logs one WARN line when exporting starts failing and one INFO line when it recovers, never
- * a line per batch.
+ * its time. Logs one WARN line when exporting starts failing and one INFO line when it recovers, and
+ * one WARN line when spans start being dropped from a full queue (repeated, with the count, at most
+ * every {@value #DROP_WARNING_INTERVAL_MINUTES} minutes while drops continue); never a line per batch.
  *
  * <p>Thread-safe. Error messages are reduced to the exception type and the exporter's message, which
  * holds no header values or key material.
@@ -23,6 +24,10 @@ public final class SpanExportStatistics {
 	private static final Log logger = LogFactory.getLog(SpanExportStatistics.class);
 
 	private static final int MAX_MESSAGE_LENGTH = 300;
+
+	static final int DROP_WARNING_INTERVAL_MINUTES = 5;
+
+	private static final long DROP_WARNING_INTERVAL_MILLIS = DROP_WARNING_INTERVAL_MINUTES * 60_000L;
 
 	private final Clock clock;
 
@@ -35,6 +40,10 @@ public final class SpanExportStatistics {
 	private final AtomicLong consecutiveFailures = new AtomicLong();
 
 	private final AtomicBoolean failing = new AtomicBoolean();
+
+	private final AtomicLong nextDropWarningMillis = new AtomicLong(Long.MIN_VALUE);
+
+	private final AtomicLong droppedAtLastWarning = new AtomicLong();
 
 	private volatile String lastError;
 
@@ -74,6 +83,21 @@ public final class SpanExportStatistics {
 
 	void onDropped(long spans) {
 		this.dropped.add(spans);
+		long next = this.nextDropWarningMillis.get();
+		long now = this.clock.millis();
+		if (now >= next && this.nextDropWarningMillis.compareAndSet(next, now + DROP_WARNING_INTERVAL_MILLIS)) {
+			long total = getDropped();
+			long since = total - this.droppedAtLastWarning.getAndSet(total);
+			if (next == Long.MIN_VALUE) {
+				logger.warn("Spans are being dropped: the batch span processor's queue is full (raise "
+						+ "otel.bsp.max.queue.size, or sample fewer traces). Requests are not affected. Further drops "
+						+ "are counted, with at most one line every " + DROP_WARNING_INTERVAL_MINUTES + " minutes.");
+			}
+			else {
+				logger.warn(since + " more span(s) were dropped from a full queue since the last report; " + total
+						+ " in total.");
+			}
+		}
 	}
 
 	private static String describe(Throwable error) {

@@ -80,37 +80,45 @@ class ExportFaultIntegrationTests {
 
 	@Test
 	void tooManyRequestsWithRetryAfterIsContained(CapturedOutput output) throws Exception {
+		// That the throttled exports are retried is shown by OtlpExportIntegrationTests.
 		assertFaultIsContained(Mode.TOO_MANY_REQUESTS, output);
-		// The SDK's retry policy retried the throttled exports before giving up.
-		assertThat(receiver.attempts()).isGreaterThan(1);
 	}
 
 	@Test
 	void hangingCollectorDoesNotHoldRequestsAndTheQueueStaysBounded(CapturedOutput output) throws Exception {
-		assertFaultIsContained(Mode.HANG, output);
-		assertThat(this.statistics.getDropped()).as("a queue of 64 spans overflows while the collector hangs")
-			.isPositive();
+		long dropped = assertFaultIsContained(Mode.HANG, output);
+		assertThat(dropped).as("a queue of 64 spans overflows while the collector hangs").isPositive();
 	}
 
 	@Test
 	void slowCollectorDoesNotSlowRequests(CapturedOutput output) throws Exception {
+		List<Long> baseline = healthyBaseline();
 		receiver.setMode(Mode.SLOW);
 		List<Long> latencies = load(REQUESTS);
-		assertThat(latencies).allSatisfy((millis) -> assertThat(millis).isLessThan(2_000));
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> this.statistics.getExported() + this.statistics.getFailed()
-					+ this.statistics.getDropped() >= REQUESTS);
+		assertLatencyUnchanged(Mode.SLOW, baseline, latencies);
+		await().atMost(Duration.ofSeconds(30)).until(() -> accounted() >= 3 * REQUESTS);
 	}
 
-	private void assertFaultIsContained(Mode fault, CapturedOutput output) throws Exception {
+	/**
+	 * Runs the load against a healthy collector, then against the fault, then after recovery.
+	 * @return the spans dropped (queue full) during the fault
+	 */
+	private long assertFaultIsContained(Mode fault, CapturedOutput output) throws Exception {
+		List<Long> baseline = healthyBaseline();
+		long accountedBefore = accounted();
+		long droppedBefore = this.statistics.getDropped();
+		// A transient hiccup under the baseline load (a 500 ms timeout on a busy machine) has
+		// recovered; the log lines of this fault are counted from here.
+		await().atMost(Duration.ofSeconds(30)).until(() -> !this.statistics.isFailing());
+		int logMark = output.getOut().length();
 		receiver.setMode(fault);
 		List<Long> latencies = load(REQUESTS);
-		// No request failed (load() checks every status) and none waited on the exporter: a blocked
-		// request would take at least the export timeout.
-		assertThat(latencies).allSatisfy((millis) -> assertThat(millis).isLessThan(2_000));
+		// No request failed (load() checks every status), and the latency is what it was with a
+		// healthy collector.
+		assertLatencyUnchanged(fault, baseline, latencies);
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.statistics.isFailing());
-		long lostBefore = this.statistics.getFailed() + this.statistics.getDropped();
-		assertThat(lostBefore).isPositive();
+		long droppedDuringFault = this.statistics.getDropped() - droppedBefore;
+		assertThat(this.statistics.getFailed() + droppedDuringFault).isPositive();
 		assertThat(this.statistics.getLastError()).isNotBlank().doesNotContain("planted-secret");
 		assertThat(this.statistics.getLastErrorTime()).isNotNull();
 
@@ -119,14 +127,50 @@ class ExportFaultIntegrationTests {
 		assertThat(after).hasSize(20);
 		await().atMost(Duration.ofSeconds(30)).until(() -> !this.statistics.isFailing());
 		// Every span is accounted for: exported, failed or dropped, never silently lost.
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> this.statistics.getExported() + this.statistics.getFailed()
-					+ this.statistics.getDropped() == REQUESTS + 20);
+		await().atMost(Duration.ofSeconds(30)).until(() -> accounted() == accountedBefore + REQUESTS + 20);
 		await().atMost(Duration.ofSeconds(10)).until(() -> receiver.spans().size() >= 20);
-		String log = output.getOut() + output.getErr();
+		String log = output.getOut().substring(logMark);
 		assertThat(count(log, "Span export is failing")).isEqualTo(1);
 		assertThat(count(log, "Span export recovered")).isEqualTo(1);
-		assertThat(log).doesNotContain("planted-secret");
+		String wholeLog = output.getOut() + output.getErr();
+		// A 64-span queue overflows under this load: one line says so, not one per batch.
+		assertThat(count(wholeLog, "Spans are being dropped")).isLessThanOrEqualTo(1);
+		assertThat(wholeLog).doesNotContain("BatchSpanProcessor dropped").doesNotContain("planted-secret");
+		return droppedDuringFault;
+	}
+
+	/**
+	 * Latencies of the same load with a healthy collector, after a warm-up, for comparison.
+	 */
+	private List<Long> healthyBaseline() throws Exception {
+		load(REQUESTS);
+		List<Long> baseline = load(REQUESTS);
+		await().atMost(Duration.ofSeconds(30)).until(() -> accounted() >= 2 * REQUESTS);
+		receiver.clear();
+		return baseline;
+	}
+
+	/**
+	 * The median and the 99th percentile stay within noise of the healthy baseline: twice the
+	 * baseline plus a few milliseconds of scheduling jitter on a two-core machine. A request that
+	 * waited on the exporter would take at least the export timeout (500 ms), far outside it.
+	 */
+	private static void assertLatencyUnchanged(Mode fault, List<Long> baseline, List<Long> latencies) {
+		long baseP50 = percentile(baseline, 50);
+		long baseP99 = percentile(baseline, 99);
+		long p50 = percentile(latencies, 50);
+		long p99 = percentile(latencies, 99);
+		System.out.printf("latency with a healthy collector p50=%d us p99=%d us; %s p50=%d us p99=%d us%n", baseP50,
+				baseP99, fault, p50, p99);
+		assertThat(p50).as("p50 in microseconds, healthy %d", baseP50).isLessThanOrEqualTo(2 * baseP50 + 5_000);
+		assertThat(p99).as("p99 in microseconds, healthy %d", baseP99).isLessThanOrEqualTo(2 * baseP99 + 50_000);
+		assertThat(latencies).allSatisfy((micros) -> assertThat(micros).isLessThan(500_000));
+	}
+
+	private static long percentile(List<Long> values, int percentile) {
+		List<Long> sorted = values.stream().sorted().toList();
+		int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+		return sorted.get(Math.max(0, index));
 	}
 
 	private List<Long> load(int requests) throws Exception {
@@ -139,7 +183,7 @@ class ExportFaultIntegrationTests {
 					long start = System.nanoTime();
 					HttpResponse<String> response = TestHttp.get("http://localhost:" + this.port + "/api/orders/" + n);
 					assertThat(response.statusCode()).isEqualTo(200);
-					return (System.nanoTime() - start) / 1_000_000;
+					return (System.nanoTime() - start) / 1_000;
 				}));
 			}
 			List<Long> latencies = new ArrayList<>();
@@ -151,6 +195,10 @@ class ExportFaultIntegrationTests {
 		finally {
 			clients.shutdownNow();
 		}
+	}
+
+	private long accounted() {
+		return this.statistics.getExported() + this.statistics.getFailed() + this.statistics.getDropped();
 	}
 
 	private static int count(String text, String needle) {
