@@ -6,16 +6,14 @@ import java.util.List;
 import dev.otelspring.test.OtlpHttpReceiver;
 import dev.otelspring.test.ReceivedSpan;
 import dev.otelspring.test.TestHttp;
+import dev.otelspring.test.WithOtlpReceiver;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import io.opentelemetry.proto.trace.v1.Status.StatusCode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,27 +22,17 @@ import static org.awaitility.Awaitility.await;
  * The sample on a random port, exporting over OTLP to a real receiver: the order flow produces the
  * tutorial's trace tree.
  */
-// The receiver closes after the class: so must the context that exports to it.
-@DirtiesContext
+@WithOtlpReceiver
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "otel.traces.exporter=otlp", "otel.bsp.schedule.delay=50ms",
 				"otel.spring.http.server.trace-response-header=true" })
 class SampleApplicationTests {
 
-	static final OtlpHttpReceiver receiver = OtlpHttpReceiver.start();
+	@Autowired
+	OtlpHttpReceiver receiver;
 
 	@LocalServerPort
 	int port;
-
-	@DynamicPropertySource
-	static void otlp(DynamicPropertyRegistry registry) {
-		registry.add("otel.exporter.otlp.endpoint", receiver::endpoint);
-	}
-
-	@AfterAll
-	static void stop() {
-		receiver.close();
-	}
 
 	@Test
 	void placingAnOrderProducesTheTutorialsTrace() {
@@ -156,13 +144,13 @@ class SampleApplicationTests {
 		return TestHttp.send("POST", url("/api/orders"), body, "Content-Type", "application/json");
 	}
 
-	private static List<ReceivedSpan> awaitTrace(HttpResponse<?> response, int count) {
+	private List<ReceivedSpan> awaitTrace(HttpResponse<?> response, int count) {
 		String traceId = TestHttp.traceId(response);
 		await().atMost(java.time.Duration.ofSeconds(20))
-			.until(() -> receiver.spans().stream().filter((span) -> span.traceId().equals(traceId)).count() >= count);
+			.until(() -> this.receiver.spans().stream().filter((span) -> span.traceId().equals(traceId)).count() >= count);
 		// Let any straggler arrive, so that "exactly this trace" is checked against everything sent.
 		await().pollDelay(java.time.Duration.ofMillis(200)).until(() -> true);
-		return receiver.spans().stream().filter((span) -> span.traceId().equals(traceId)).toList();
+		return this.receiver.spans().stream().filter((span) -> span.traceId().equals(traceId)).toList();
 	}
 
 	private static ReceivedSpan named(List<ReceivedSpan> trace, String name) {

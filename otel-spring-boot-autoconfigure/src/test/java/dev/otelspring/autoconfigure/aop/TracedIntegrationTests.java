@@ -6,22 +6,19 @@ import java.util.concurrent.Future;
 
 import dev.otelspring.test.OtlpHttpReceiver;
 import dev.otelspring.test.ReceivedSpan;
+import dev.otelspring.test.WithOtlpReceiver;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.proto.trace.v1.Status;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -30,23 +27,13 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 /**
  * {@code @Traced} spans and context propagation, asserted on the spans as they arrive over OTLP.
  */
-// The receiver closes after the class: so must the context that exports to it.
-@DirtiesContext
+@WithOtlpReceiver
 @SpringBootTest(classes = TracedTestApplication.class,
 		properties = { "otel.service.name=traced-test", "otel.bsp.schedule.delay=50ms" })
 class TracedIntegrationTests {
 
-	static final OtlpHttpReceiver receiver = OtlpHttpReceiver.start();
-
-	@DynamicPropertySource
-	static void otlp(DynamicPropertyRegistry registry) {
-		registry.add("otel.exporter.otlp.endpoint", receiver::endpoint);
-	}
-
-	@AfterAll
-	static void stop() {
-		receiver.close();
-	}
+	@Autowired
+	OtlpHttpReceiver receiver;
 
 	@Autowired
 	OpenTelemetry openTelemetry;
@@ -168,7 +155,7 @@ class TracedIntegrationTests {
 	void untracedMethodsMakeNoSpan() {
 		String traceId = underRoot("root-untraced", () -> this.orders.untraced());
 		await(traceId, "root-untraced");
-		assertThat(receiver.spans()).filteredOn((span) -> span.traceId().equals(traceId)).hasSize(1);
+		assertThat(this.receiver.spans()).filteredOn((span) -> span.traceId().equals(traceId)).hasSize(1);
 	}
 
 	@Test
@@ -216,8 +203,8 @@ class TracedIntegrationTests {
 		return root.getSpanContext().getTraceId();
 	}
 
-	private static ReceivedSpan await(String traceId, String name) {
-		return receiver.awaitSpan((span) -> span.traceId().equals(traceId) && span.name().equals(name));
+	private ReceivedSpan await(String traceId, String name) {
+		return this.receiver.awaitSpan((span) -> span.traceId().equals(traceId) && span.name().equals(name));
 	}
 
 	private static Duration duration(ReceivedSpan span) {

@@ -7,7 +7,7 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
 import dev.otelspring.test.OtlpHttpReceiver;
-import org.junit.jupiter.api.AfterAll;
+import dev.otelspring.test.WithOtlpReceiver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
@@ -15,11 +15,8 @@ import org.slf4j.MDC;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,24 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * installed once per JVM before anything uses the OpenTelemetry context, so this class runs in a JVM
  * of its own (see the surefire configuration), as an application does.
  */
-// The receiver closes after the class: so must the context that exports to it.
-@DirtiesContext
+@WithOtlpReceiver
 @SpringBootTest(classes = TracedTestApplication.class,
 		properties = "spring.application.name=mdc-test")
 @ExtendWith(OutputCaptureExtension.class)
 class LogCorrelationIntegrationTests {
 
-	static final OtlpHttpReceiver receiver = OtlpHttpReceiver.start();
-
-	@DynamicPropertySource
-	static void otlp(DynamicPropertyRegistry registry) {
-		registry.add("otel.exporter.otlp.endpoint", receiver::endpoint);
-	}
-
-	@AfterAll
-	static void stop() {
-		receiver.close();
-	}
+	@Autowired
+	OtlpHttpReceiver receiver;
 
 	@Autowired
 	OpenTelemetry openTelemetry;

@@ -5,16 +5,13 @@ import java.time.Duration;
 import dev.otelspring.autoconfigure.web.WebTestApplication;
 import dev.otelspring.test.OtlpHttpReceiver;
 import dev.otelspring.test.TestHttp;
+import dev.otelspring.test.WithOtlpReceiver;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,26 +25,17 @@ import static org.awaitility.Awaitility.await;
 				"otel.spring.sampling.rules[0].action=drop", "otel.spring.sampling.rules[0].url-path=/actuator/**",
 				"otel.spring.sampling.tail.enabled=true", "otel.spring.sampling.tail.baseline-ratio=0",
 				"otel.spring.sampling.tail.decision-wait=100ms" })
-@DirtiesContext
+@WithOtlpReceiver
 class SamplingIntegrationTests {
 
-	static final OtlpHttpReceiver receiver = OtlpHttpReceiver.start();
+	@Autowired
+	OtlpHttpReceiver receiver;
 
 	@LocalServerPort
 	int port;
 
 	@Autowired
 	TailSamplingSpanProcessor tailSampling;
-
-	@DynamicPropertySource
-	static void otlp(DynamicPropertyRegistry registry) {
-		registry.add("otel.exporter.otlp.endpoint", receiver::endpoint);
-	}
-
-	@AfterAll
-	static void stop() {
-		receiver.close();
-	}
 
 	@Test
 	void errorsAreKeptWholeWhileHealthyTracesAndProbesAreDropped() {
@@ -56,15 +44,15 @@ class SamplingIntegrationTests {
 			assertThat(get("/actuator/health")).isEqualTo(200);
 		}
 		assertThat(get("/api/fail")).isEqualTo(500);
-		receiver.awaitSpan((span) -> "/api/fail".equals(span.attribute("url.path")));
+		this.receiver.awaitSpan((span) -> "/api/fail".equals(span.attribute("url.path")));
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.tailSampling.getDroppedTraces() >= 20);
 		// Give any wrongly kept span time to arrive before checking that none did.
 		await().pollDelay(Duration.ofMillis(500)).until(() -> true);
-		assertThat(receiver.spans()).allSatisfy((span) -> {
+		assertThat(this.receiver.spans()).allSatisfy((span) -> {
 			assertThat(span.attribute("url.path")).isEqualTo("/api/fail");
 			assertThat(span.kind()).isEqualTo(SpanKind.SPAN_KIND_SERVER);
 		});
-		assertThat(receiver.spans()).hasSize(1);
+		assertThat(this.receiver.spans()).hasSize(1);
 		// The probe never reached tail sampling: the head rule dropped it.
 		assertThat(this.tailSampling.getKeptTraces() + this.tailSampling.getDroppedTraces()).isEqualTo(21);
 	}

@@ -11,17 +11,15 @@ import java.util.concurrent.Future;
 import dev.otelspring.test.OtlpHttpReceiver;
 import dev.otelspring.test.ReceivedSpan;
 import dev.otelspring.test.TestHttp;
-import org.junit.jupiter.api.AfterAll;
+import dev.otelspring.test.WithOtlpReceiver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,8 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is served, no exception escapes, nothing is logged above DEBUG per request, and span attributes stay
  * within the configured limits whatever the request sends.
  */
-// The receiver closes after the class: so must the context that exports to it.
-@DirtiesContext
+@WithOtlpReceiver
 @SpringBootTest(classes = WebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		// always_on: a generated header can be a valid "not sampled" parent, which would be honoured.
 		properties = { "otel.propagators=tracecontext,baggage,b3,b3multi,jaeger,ottrace", "otel.traces.sampler=always_on",
@@ -41,25 +38,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class HostileInputIntegrationTests {
 
-	static final OtlpHttpReceiver receiver = OtlpHttpReceiver.start();
-
 	static final String[] HEADERS = { "traceparent", "tracestate", "baggage", "b3", "X-B3-TraceId", "X-B3-SpanId",
 			"X-B3-Sampled", "X-B3-Flags", "uber-trace-id", "ot-tracer-traceid", "ot-tracer-spanid" };
+
+	@Autowired
+	OtlpHttpReceiver receiver;
 
 	static final String ALPHABET = "0123456789abcdefABCDEF-=,;:%/._ ~!*'()&+xyz\t";
 
 	@LocalServerPort
 	int port;
-
-	@DynamicPropertySource
-	static void otlp(DynamicPropertyRegistry registry) {
-		registry.add("otel.exporter.otlp.endpoint", receiver::endpoint);
-	}
-
-	@AfterAll
-	static void stop() {
-		receiver.close();
-	}
 
 	@Test
 	void generatedTraceHeadersNeverBreakARequest(CapturedOutput output) throws Exception {
@@ -83,8 +71,8 @@ class HostileInputIntegrationTests {
 			assertThat(status.get()).isEqualTo(200);
 		}
 		clients.shutdown();
-		receiver.awaitSpans(requests);
-		assertThat(receiver.spans()).filteredOn((span) -> String.valueOf(span.attribute("url.path")).startsWith("/api/orders/fuzz-"))
+		this.receiver.awaitSpans(requests);
+		assertThat(this.receiver.spans()).filteredOn((span) -> String.valueOf(span.attribute("url.path")).startsWith("/api/orders/fuzz-"))
 			.hasSize(requests);
 		assertNoWarnings(output);
 	}
@@ -123,7 +111,7 @@ class HostileInputIntegrationTests {
 				"User-Agent", longAgent, "x-a", "1", "x-b", "2", "x-c", "3", "x-d", "4", "x-e", "5", "x-f", "6", "x-g",
 				"7", "x-h", "8");
 		assertThat(response.statusCode()).isEqualTo(200);
-		ReceivedSpan span = receiver.awaitSpan((s) -> "/api/orders/limits".equals(s.attribute("url.path")));
+		ReceivedSpan span = this.receiver.awaitSpan((s) -> "/api/orders/limits".equals(s.attribute("url.path")));
 		assertThat(span.attributes()).hasSizeLessThanOrEqualTo(12);
 		assertThat(span.span().getDroppedAttributesCount()).isPositive();
 		assertThat(span.attributes().values()).allSatisfy(

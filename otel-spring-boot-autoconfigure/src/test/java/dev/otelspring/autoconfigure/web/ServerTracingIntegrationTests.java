@@ -7,31 +7,28 @@ import java.util.List;
 import dev.otelspring.test.OtlpHttpReceiver;
 import dev.otelspring.test.ReceivedSpan;
 import dev.otelspring.test.TestHttp;
+import dev.otelspring.test.WithOtlpReceiver;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Real requests through a real embedded server on a random port; the SERVER spans are asserted as
- * they arrive at a real OTLP receiver.
+ * they arrive at a real OTLP this.receiver.
  */
-// The receiver closes after the class: so must the context that exports to it.
-@DirtiesContext
+@WithOtlpReceiver
 @SpringBootTest(classes = WebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "otel.service.name=web-test", "otel.bsp.schedule.delay=50ms",
 				"otel.spring.http.server.trace-response-header=true",
@@ -41,20 +38,11 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 class ServerTracingIntegrationTests {
 
-	static final OtlpHttpReceiver receiver = OtlpHttpReceiver.start();
+	@Autowired
+	OtlpHttpReceiver receiver;
 
 	@LocalServerPort
 	int port;
-
-	@DynamicPropertySource
-	static void otlp(DynamicPropertyRegistry registry) {
-		registry.add("otel.exporter.otlp.endpoint", receiver::endpoint);
-	}
-
-	@AfterAll
-	static void stop() {
-		receiver.close();
-	}
 
 	@Test
 	void successfulRequestFollowsTheHttpSemanticConventions() {
@@ -116,7 +104,7 @@ class ServerTracingIntegrationTests {
 					(trace) -> assertThat((String) trace).contains("WebTestApplication$Endpoints.fail"));
 		// The error dispatch to /error made no second span.
 		await().during(Duration.ofMillis(300))
-			.until(() -> receiver.spans().stream().noneMatch((s) -> s.traceId().equals(span.traceId()) && s != span
+			.until(() -> this.receiver.spans().stream().noneMatch((s) -> s.traceId().equals(span.traceId()) && s != span
 					&& s.kind() == Span.SpanKind.SPAN_KIND_SERVER && !s.spanId().equals(span.spanId())));
 	}
 
@@ -171,7 +159,7 @@ class ServerTracingIntegrationTests {
 		assertThat(Duration.ofNanos(durationNanos)).isGreaterThanOrEqualTo(Duration.ofMillis(140));
 		assertThat(span.attributes()).containsEntry("http.response.status_code", 200L);
 		await().during(Duration.ofMillis(200))
-			.until(() -> receiver.spans()
+			.until(() -> this.receiver.spans()
 				.stream()
 				.filter((s) -> s.traceId().equals(span.traceId()) && s.kind() == Span.SpanKind.SPAN_KIND_SERVER)
 				.count() == 1);
@@ -195,8 +183,8 @@ class ServerTracingIntegrationTests {
 		assertThat(health.headers().firstValue("traceresponse")).isEmpty();
 		assertThat(internal.headers().firstValue("traceresponse")).isEmpty();
 		TestHttp.get(url("/api/orders/after-skip"));
-		receiver.awaitSpan((span) -> "/api/orders/after-skip".equals(span.attribute("url.path")));
-		assertThat(receiver.spans()).noneMatch((span) -> {
+		this.receiver.awaitSpan((span) -> "/api/orders/after-skip".equals(span.attribute("url.path")));
+		assertThat(this.receiver.spans()).noneMatch((span) -> {
 			Object path = span.attribute("url.path");
 			return "/actuator/health".equals(path) || "/internal/ping".equals(path);
 		});
@@ -234,7 +222,7 @@ class ServerTracingIntegrationTests {
 		String status = TestHttp.raw(this.port, "GET /api/orders/raw HTTP/1.1\r\nHost: localhost\r\n"
 				+ "traceparent: 00-ünïcödé-☃-01\r\nbaggage: ключ=значение\r\nb3: ☃\r\nConnection: close\r\n\r\n");
 		assertThat(status).startsWith("HTTP/1.1 200");
-		ReceivedSpan span = receiver.awaitSpan((s) -> "/api/orders/raw".equals(s.attribute("url.path")));
+		ReceivedSpan span = this.receiver.awaitSpan((s) -> "/api/orders/raw".equals(s.attribute("url.path")));
 		assertThat(span.parentSpanId()).isEmpty();
 		assertThat(output.getOut() + output.getErr()).doesNotContain("WARN").doesNotContain("ERROR");
 	}

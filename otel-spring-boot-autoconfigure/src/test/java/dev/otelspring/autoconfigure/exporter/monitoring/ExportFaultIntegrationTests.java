@@ -9,10 +9,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import dev.otelspring.autoconfigure.web.WebTestApplication;
-import dev.otelspring.test.OtlpHttpReceiver;
 import dev.otelspring.test.OtlpHttpReceiver.Mode;
+import dev.otelspring.test.OtlpHttpReceiver;
 import dev.otelspring.test.TestHttp;
-import org.junit.jupiter.api.AfterAll;
+import dev.otelspring.test.WithOtlpReceiver;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,8 +23,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,12 +37,14 @@ import static org.awaitility.Awaitility.await;
 				"otel.bsp.max.export.batch.size=16", "otel.exporter.otlp.timeout=500ms",
 				"otel.exporter.otlp.headers=api-key=planted-secret-7f3a" })
 @ExtendWith(OutputCaptureExtension.class)
+@WithOtlpReceiver
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 class ExportFaultIntegrationTests {
 
-	static final OtlpHttpReceiver receiver = OtlpHttpReceiver.start();
-
 	static final int REQUESTS = 300;
+
+	@Autowired
+	OtlpHttpReceiver receiver;
 
 	@LocalServerPort
 	int port;
@@ -52,20 +52,10 @@ class ExportFaultIntegrationTests {
 	@Autowired
 	SpanExportStatistics statistics;
 
-	@DynamicPropertySource
-	static void otlp(DynamicPropertyRegistry registry) {
-		registry.add("otel.exporter.otlp.endpoint", receiver::endpoint);
-	}
-
 	@BeforeEach
 	void reset() {
-		receiver.setMode(Mode.OK);
-		receiver.clear();
-	}
-
-	@AfterAll
-	static void stop() {
-		receiver.close();
+		this.receiver.setMode(Mode.OK);
+		this.receiver.clear();
 	}
 
 	@Test
@@ -93,7 +83,7 @@ class ExportFaultIntegrationTests {
 	@Test
 	void slowCollectorDoesNotSlowRequests(CapturedOutput output) throws Exception {
 		List<Long> baseline = healthyBaseline();
-		receiver.setMode(Mode.SLOW);
+		this.receiver.setMode(Mode.SLOW);
 		List<Long> latencies = load(REQUESTS);
 		assertLatencyUnchanged(Mode.SLOW, baseline, latencies);
 		await().atMost(Duration.ofSeconds(30)).until(() -> accounted() >= 3 * REQUESTS);
@@ -111,7 +101,7 @@ class ExportFaultIntegrationTests {
 		// recovered; the log lines of this fault are counted from here.
 		await().atMost(Duration.ofSeconds(30)).until(() -> !this.statistics.isFailing());
 		int logMark = output.getOut().length();
-		receiver.setMode(fault);
+		this.receiver.setMode(fault);
 		List<Long> latencies = load(REQUESTS);
 		// No request failed (load() checks every status), and the latency is what it was with a
 		// healthy collector.
@@ -122,13 +112,13 @@ class ExportFaultIntegrationTests {
 		assertThat(this.statistics.getLastError()).isNotBlank().doesNotContain("planted-secret");
 		assertThat(this.statistics.getLastErrorTime()).isNotNull();
 
-		receiver.setMode(Mode.OK);
+		this.receiver.setMode(Mode.OK);
 		List<Long> after = load(20);
 		assertThat(after).hasSize(20);
 		await().atMost(Duration.ofSeconds(30)).until(() -> !this.statistics.isFailing());
 		// Every span is accounted for: exported, failed or dropped, never silently lost.
 		await().atMost(Duration.ofSeconds(30)).until(() -> accounted() == accountedBefore + REQUESTS + 20);
-		await().atMost(Duration.ofSeconds(10)).until(() -> receiver.spans().size() >= 20);
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.receiver.spans().size() >= 20);
 		String log = output.getOut().substring(logMark);
 		assertThat(count(log, "Span export is failing")).isEqualTo(1);
 		assertThat(count(log, "Span export recovered")).isEqualTo(1);
@@ -146,7 +136,7 @@ class ExportFaultIntegrationTests {
 		load(REQUESTS);
 		List<Long> baseline = load(REQUESTS);
 		await().atMost(Duration.ofSeconds(30)).until(() -> accounted() >= 2 * REQUESTS);
-		receiver.clear();
+		this.receiver.clear();
 		return baseline;
 	}
 

@@ -4,23 +4,20 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import dev.otelspring.autoconfigure.web.WebTestApplication;
-import dev.otelspring.test.OtlpHttpReceiver;
 import dev.otelspring.test.OtlpHttpReceiver.Mode;
+import dev.otelspring.test.OtlpHttpReceiver;
 import dev.otelspring.test.TestHttp;
+import dev.otelspring.test.WithOtlpReceiver;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,8 +26,7 @@ import static org.awaitility.Awaitility.await;
  * The export health indicator and metrics through the real Actuator endpoints, and a planted secret
  * that must not show anywhere: logs (with DEBUG on), actuator output, {@code toString()}.
  */
-// The receiver closes after the class: so must the context that exports to it.
-@DirtiesContext
+@WithOtlpReceiver
 @SpringBootTest(classes = WebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "otel.bsp.schedule.delay=50ms", "otel.exporter.otlp.timeout=500ms",
 				"otel.exporter.otlp.headers=api-key=planted-secret-7f3a",
@@ -43,7 +39,8 @@ class ExportHealthIntegrationTests {
 
 	static final String SECRET = "planted-secret-7f3a";
 
-	static final OtlpHttpReceiver receiver = OtlpHttpReceiver.start();
+	@Autowired
+	OtlpHttpReceiver receiver;
 
 	@LocalServerPort
 	int port;
@@ -51,23 +48,13 @@ class ExportHealthIntegrationTests {
 	@Autowired
 	ApplicationContext context;
 
-	@DynamicPropertySource
-	static void otlp(DynamicPropertyRegistry registry) {
-		registry.add("otel.exporter.otlp.endpoint", receiver::endpoint);
-	}
-
-	@AfterAll
-	static void stop() {
-		receiver.close();
-	}
-
 	@Test
 	void healthAndMetricsShowExportTroubleAndNeverTheSecret(CapturedOutput output) {
 		HttpResponse<String> healthy = get("/actuator/health/otelSpanExport");
 		assertThat(healthy.statusCode()).isEqualTo(200);
 		assertThat(healthy.body()).contains("\"status\":\"UP\"");
 
-		receiver.setMode(Mode.SERVER_ERROR);
+		this.receiver.setMode(Mode.SERVER_ERROR);
 		for (int i = 0; i < 5; i++) {
 			get("/api/orders/" + i);
 			int batch = i;
@@ -82,7 +69,7 @@ class ExportHealthIntegrationTests {
 		String failedMetric = get("/actuator/metrics/otel.spring.export.spans?tag=outcome:failed").body();
 		assertThat(failedMetric).contains("\"otel.spring.export.spans\"").doesNotContain("\"value\":0.0");
 
-		receiver.setMode(Mode.OK);
+		this.receiver.setMode(Mode.OK);
 		get("/api/orders/recovered");
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> get("/actuator/health/otelSpanExport").body().contains("\"status\":\"UP\""));
@@ -95,7 +82,7 @@ class ExportHealthIntegrationTests {
 				+ this.context.getBean(OtlpHttpSpanExporter.class).toString()
 				+ this.context.getBean(SpanExportStatistics.class).toString();
 		assertThat(everything).contains("otel.exporter.otlp.headers").doesNotContain(SECRET);
-		assertThat(receiver.requests()).anySatisfy(
+		assertThat(this.receiver.requests()).anySatisfy(
 				(request) -> assertThat(request.headers()).containsEntry("api-key", SECRET));
 	}
 

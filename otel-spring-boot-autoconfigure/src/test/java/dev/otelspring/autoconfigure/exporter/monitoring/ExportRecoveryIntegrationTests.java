@@ -7,11 +7,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.otelspring.autoconfigure.web.WebTestApplication;
-import dev.otelspring.test.OtlpHttpReceiver;
 import dev.otelspring.test.OtlpHttpReceiver.Mode;
+import dev.otelspring.test.OtlpHttpReceiver;
 import dev.otelspring.test.OtlpReceiver.Received;
 import dev.otelspring.test.TestHttp;
-import org.junit.jupiter.api.AfterAll;
+import dev.otelspring.test.WithOtlpReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,8 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,6 +33,7 @@ import static org.awaitility.Awaitility.await;
 		properties = { "otel.bsp.schedule.delay=" + ExportRecoveryIntegrationTests.SCHEDULE_DELAY_MILLIS + "ms",
 				"otel.exporter.otlp.timeout=1s", "otel.spring.exporter.retry.initial-backoff=250ms",
 				"otel.spring.exporter.retry.max-backoff=1s" })
+@WithOtlpReceiver
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 class ExportRecoveryIntegrationTests {
 
@@ -46,7 +45,8 @@ class ExportRecoveryIntegrationTests {
 	 */
 	static final long TOLERANCE_MILLIS = 1_000;
 
-	static final OtlpHttpReceiver receiver = OtlpHttpReceiver.start();
+	@Autowired
+	OtlpHttpReceiver receiver;
 
 	@LocalServerPort
 	int port;
@@ -58,15 +58,10 @@ class ExportRecoveryIntegrationTests {
 
 	private ExecutorService client;
 
-	@DynamicPropertySource
-	static void otlp(DynamicPropertyRegistry registry) {
-		registry.add("otel.exporter.otlp.endpoint", receiver::endpoint);
-	}
-
 	@BeforeEach
 	void startSteadyTraffic() {
-		receiver.setMode(Mode.OK);
-		receiver.clear();
+		this.receiver.setMode(Mode.OK);
+		this.receiver.clear();
 		this.loading.set(true);
 		this.client = Executors.newSingleThreadExecutor();
 		this.client.submit(() -> {
@@ -86,11 +81,6 @@ class ExportRecoveryIntegrationTests {
 		assertThat(this.client.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
 	}
 
-	@AfterAll
-	static void stop() {
-		receiver.close();
-	}
-
 	@Test
 	void exportResumesWithinOneScheduleDelayAfterRefusals() {
 		assertResumesWithinOneScheduleDelayAfter(Mode.UNAVAILABLE);
@@ -107,19 +97,19 @@ class ExportRecoveryIntegrationTests {
 	}
 
 	private void assertResumesWithinOneScheduleDelayAfter(Mode fault) {
-		receiver.setMode(fault);
+		this.receiver.setMode(fault);
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.statistics.isFailing());
 		// Let the failure run for more than one delay, so the exporter is mid-cycle (waiting, exporting
 		// or backing off) when the collector returns.
 		long failingSince = System.nanoTime();
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> System.nanoTime() - failingSince > TimeUnit.MILLISECONDS.toNanos(SCHEDULE_DELAY_MILLIS + 500));
-		receiver.clear();
+		this.receiver.clear();
 		long recovered = System.nanoTime();
-		receiver.setMode(Mode.OK);
+		this.receiver.setMode(Mode.OK);
 
-		await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.requests().isEmpty());
-		long firstExport = receiver.requests().stream().mapToLong(Received::receivedNanos).min().orElseThrow();
+		await().atMost(Duration.ofSeconds(30)).until(() -> !this.receiver.requests().isEmpty());
+		long firstExport = this.receiver.requests().stream().mapToLong(Received::receivedNanos).min().orElseThrow();
 		long resumedAfterMillis = TimeUnit.NANOSECONDS.toMillis(firstExport - recovered);
 		System.out.printf("after %s, export resumed %d ms after the collector came back (schedule delay %d ms)%n",
 				fault, resumedAfterMillis, SCHEDULE_DELAY_MILLIS);
