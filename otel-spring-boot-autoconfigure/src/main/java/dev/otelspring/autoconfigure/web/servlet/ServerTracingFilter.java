@@ -95,6 +95,17 @@ public final class ServerTracingFilter implements Filter {
 
 	private final RouteNames routeNames = new RouteNames();
 
+	/** Status codes 100-599 boxed once: the SDK stores attribute values as objects. */
+	private static final Long[] STATUS_CODES = new Long[500];
+
+	static {
+		for (int i = 0; i < STATUS_CODES.length; i++) {
+			STATUS_CODES[i] = (long) (100 + i);
+		}
+	}
+
+	private volatile Long lastServerPort;
+
 	ServerTracingFilter(OpenTelemetry openTelemetry, HttpMethods methods, UrlSanitizer sanitizer,
 			List<String> skipPaths, CapturedHeaders requestHeaders, CapturedHeaders responseHeaders,
 			boolean traceResponseHeader) {
@@ -156,7 +167,7 @@ public final class ServerTracingFilter implements Filter {
 				.setAttribute(UrlAttributes.URL_PATH, request.getRequestURI())
 				.setAttribute(UrlAttributes.URL_SCHEME, request.getScheme())
 				.setAttribute(ServerAttributes.SERVER_ADDRESS, request.getServerName())
-				.setAttribute(ServerAttributes.SERVER_PORT, (long) request.getServerPort());
+				.setAttribute(ServerAttributes.SERVER_PORT, serverPort(request.getServerPort()));
 			if (!known) {
 				builder.setAttribute(METHOD_ORIGINAL, method);
 			}
@@ -232,11 +243,12 @@ public final class ServerTracingFilter implements Filter {
 			// The container answers 500 to an exception that escaped the filter chain.
 			status = 500;
 		}
-		span.setAttribute(HttpAttributes.HTTP_RESPONSE_STATUS_CODE, status);
+		span.setAttribute(HttpAttributes.HTTP_RESPONSE_STATUS_CODE, boxed(status));
 		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
 		// A 404 from the static-resource catch-all matched no route at all.
 		if (pattern != null && !(status == 404 && "/**".equals(pattern.toString()))) {
-			String route = request.getContextPath() + pattern;
+			String contextPath = request.getContextPath();
+			String route = contextPath.isEmpty() ? pattern.toString() : contextPath + pattern;
 			span.setAttribute(HttpAttributes.HTTP_ROUTE, route);
 			if (serverSpan.method != null) {
 				span.updateName(this.routeNames.name(serverSpan.method, route));
@@ -264,6 +276,22 @@ public final class ServerTracingFilter implements Filter {
 			return failure.getCause();
 		}
 		return (failure != null) ? failure : recorded;
+	}
+
+	/** Returns the status code as a {@code Long} without allocating one for the usual codes. */
+	private static Long boxed(int status) {
+		return (status >= 100 && status < 100 + STATUS_CODES.length) ? STATUS_CODES[status - 100] : Long.valueOf(status);
+	}
+
+	/** Returns the port as a {@code Long}, reusing the last one: a server has few ports. */
+	private Long serverPort(int port) {
+		Long last = this.lastServerPort;
+		if (last != null && last == port) {
+			return last;
+		}
+		Long boxed = (long) port;
+		this.lastServerPort = boxed;
+		return boxed;
 	}
 
 	private static String pathWithinApplication(HttpServletRequest request) {
