@@ -47,11 +47,18 @@ public final class OtlpHttpReceiver extends OtlpReceiver {
 		/** Accept the request and never answer (until the mode changes or the receiver closes). */
 		HANG,
 		/** Answer 200 after 500 ms. */
-		SLOW
+		SLOW,
+		/**
+		 * Down: nothing listens on the port, so connections are refused (plain HTTP only). The
+		 * receiver listens on the same port again when the mode changes.
+		 */
+		DOWN
 
 	}
 
-	private final HttpServer server;
+	private volatile HttpServer server;
+
+	private final int port;
 
 	private final ExecutorService executor = Executors.newCachedThreadPool();
 
@@ -67,7 +74,12 @@ public final class OtlpHttpReceiver extends OtlpReceiver {
 
 	private OtlpHttpReceiver(HttpServer server, boolean tls) {
 		this.server = server;
+		this.port = server.getAddress().getPort();
 		this.tls = tls;
+		serve(server);
+	}
+
+	private void serve(HttpServer server) {
 		server.createContext("/", this::handle);
 		server.setExecutor(this.executor);
 		server.start();
@@ -107,8 +119,25 @@ public final class OtlpHttpReceiver extends OtlpReceiver {
 		}
 	}
 
-	public void setMode(Mode mode) {
+	public synchronized void setMode(Mode mode) {
 		State previous = this.state;
+		if (mode == Mode.DOWN && previous.mode() != Mode.DOWN) {
+			if (this.tls) {
+				throw new UnsupportedOperationException("DOWN is for plain HTTP receivers");
+			}
+			this.server.stop(0);
+		}
+		else if (mode != Mode.DOWN && previous.mode() == Mode.DOWN) {
+			try {
+				HttpServer server = HttpServer
+					.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.port), 0);
+				serve(server);
+				this.server = server;
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("Could not listen on port " + this.port + " again", ex);
+			}
+		}
 		this.state = new State(mode, new CountDownLatch(1));
 		previous.released().countDown();
 	}
@@ -181,7 +210,7 @@ public final class OtlpHttpReceiver extends OtlpReceiver {
 
 	@Override
 	public int port() {
-		return this.server.getAddress().getPort();
+		return this.port;
 	}
 
 	/** Returns the base endpoint, for {@code otel.exporter.otlp.endpoint}. */
@@ -193,7 +222,9 @@ public final class OtlpHttpReceiver extends OtlpReceiver {
 	@Override
 	public void close() {
 		this.state.released().countDown();
-		this.server.stop(0);
+		if (this.state.mode() != Mode.DOWN) {
+			this.server.stop(0);
+		}
 		this.executor.shutdownNow();
 	}
 

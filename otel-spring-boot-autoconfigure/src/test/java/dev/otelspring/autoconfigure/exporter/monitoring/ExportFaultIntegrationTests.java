@@ -64,6 +64,11 @@ class ExportFaultIntegrationTests {
 	}
 
 	@Test
+	void collectorDownRefusingConnectionsIsContained(CapturedOutput output) throws Exception {
+		assertFaultIsContained(Mode.DOWN, output);
+	}
+
+	@Test
 	void serverErrorsAreContained(CapturedOutput output) throws Exception {
 		assertFaultIsContained(Mode.SERVER_ERROR, output);
 	}

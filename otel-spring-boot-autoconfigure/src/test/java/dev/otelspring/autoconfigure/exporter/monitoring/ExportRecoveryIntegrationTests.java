@@ -82,8 +82,13 @@ class ExportRecoveryIntegrationTests {
 	}
 
 	@Test
-	void exportResumesWithinOneScheduleDelayAfterRefusals() {
+	void exportResumesWithinOneScheduleDelayAfterServiceUnavailable() {
 		assertResumesWithinOneScheduleDelayAfter(Mode.UNAVAILABLE);
+	}
+
+	@Test
+	void exportResumesWithinOneScheduleDelayAfterTheCollectorWasDown() {
+		assertResumesWithinOneScheduleDelayAfter(Mode.DOWN);
 	}
 
 	@Test
