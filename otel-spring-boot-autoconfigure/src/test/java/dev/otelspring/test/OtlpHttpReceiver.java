@@ -38,7 +38,7 @@ public final class OtlpHttpReceiver extends OtlpReceiver {
 
 		/** Accept and answer 200. */
 		OK,
-		/** Answer 503 with no body. */
+		/** Answer 503 with {@code Retry-After: 1} and no body. */
 		UNAVAILABLE,
 		/** Answer 500. */
 		SERVER_ERROR,
@@ -157,6 +157,7 @@ public final class OtlpHttpReceiver extends OtlpReceiver {
 			State current = this.state;
 			switch (current.mode()) {
 				case UNAVAILABLE -> {
+					exchange.getResponseHeaders().add("Retry-After", "1");
 					exchange.sendResponseHeaders(503, -1);
 					return;
 				}
