@@ -49,8 +49,8 @@ public final class OtlpHttpReceiver extends OtlpReceiver {
 		/** Answer 200 after 500 ms. */
 		SLOW,
 		/**
-		 * Down: nothing listens on the port, so connections are refused (plain HTTP only). The
-		 * receiver listens on the same port again when the mode changes.
+		 * Down: nothing listens on the port, so connections are refused. The receiver listens on
+		 * the same port again when the mode changes.
 		 */
 		DOWN
 
@@ -72,27 +72,42 @@ public final class OtlpHttpReceiver extends OtlpReceiver {
 
 	private final AtomicInteger attempts = new AtomicInteger();
 
-	private OtlpHttpReceiver(HttpServer server, boolean tls) {
-		this.server = server;
-		this.port = server.getAddress().getPort();
-		this.tls = tls;
-		serve(server);
+	/** Creates a server (HTTP or HTTPS) bound to a loopback port, 0 for any free one. */
+	@FunctionalInterface
+	private interface ServerFactory {
+
+		HttpServer bind(int port) throws IOException;
+
 	}
 
-	private void serve(HttpServer server) {
-		server.createContext("/", this::handle);
-		server.setExecutor(this.executor);
-		server.start();
+	private final ServerFactory serverFactory;
+
+	private OtlpHttpReceiver(ServerFactory serverFactory, boolean tls) {
+		this.serverFactory = serverFactory;
+		this.tls = tls;
+		this.server = listen(0);
+		this.port = this.server.getAddress().getPort();
+	}
+
+	private HttpServer listen(int port) {
+		try {
+			HttpServer server = this.serverFactory.bind(port);
+			server.createContext("/", this::handle);
+			server.setExecutor(this.executor);
+			server.start();
+			return server;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not listen on loopback port " + port, ex);
+		}
+	}
+
+	private static InetSocketAddress loopback(int port) {
+		return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
 	}
 
 	public static OtlpHttpReceiver start() {
-		try {
-			return new OtlpHttpReceiver(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0),
-					false);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return new OtlpHttpReceiver((port) -> HttpServer.create(loopback(port), 0), false);
 	}
 
 	/**
@@ -102,41 +117,28 @@ public final class OtlpHttpReceiver extends OtlpReceiver {
 	 * @return the receiver
 	 */
 	public static OtlpHttpReceiver startTls(SSLContext sslContext, boolean requireClientCertificate) {
-		try {
-			HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-			server.setHttpsConfigurator(new HttpsConfigurator(sslContext) {
-				@Override
-				public void configure(HttpsParameters params) {
-					SSLParameters parameters = sslContext.getDefaultSSLParameters();
-					parameters.setNeedClientAuth(requireClientCertificate);
-					params.setSSLParameters(parameters);
-				}
-			});
-			return new OtlpHttpReceiver(server, true);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		HttpsConfigurator configurator = new HttpsConfigurator(sslContext) {
+			@Override
+			public void configure(HttpsParameters params) {
+				SSLParameters parameters = sslContext.getDefaultSSLParameters();
+				parameters.setNeedClientAuth(requireClientCertificate);
+				params.setSSLParameters(parameters);
+			}
+		};
+		return new OtlpHttpReceiver((port) -> {
+			HttpsServer server = HttpsServer.create(loopback(port), 0);
+			server.setHttpsConfigurator(configurator);
+			return server;
+		}, true);
 	}
 
 	public synchronized void setMode(Mode mode) {
 		State previous = this.state;
 		if (mode == Mode.DOWN && previous.mode() != Mode.DOWN) {
-			if (this.tls) {
-				throw new UnsupportedOperationException("DOWN is for plain HTTP receivers");
-			}
 			this.server.stop(0);
 		}
 		else if (mode != Mode.DOWN && previous.mode() == Mode.DOWN) {
-			try {
-				HttpServer server = HttpServer
-					.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.port), 0);
-				serve(server);
-				this.server = server;
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException("Could not listen on port " + this.port + " again", ex);
-			}
+			this.server = listen(this.port);
 		}
 		this.state = new State(mode, new CountDownLatch(1));
 		previous.released().countDown();

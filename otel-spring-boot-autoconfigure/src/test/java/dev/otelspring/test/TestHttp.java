@@ -6,6 +6,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A real HTTP client for tests (the JDK's), with nothing of the application's instrumentation in it.
@@ -40,6 +49,40 @@ public final class TestHttp {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Sends requests from a pool of client threads, checks that each was answered with the expected
+	 * status, and returns how long each took, in microseconds, in request order.
+	 * @param threads the number of client threads
+	 * @param requests the number of requests
+	 * @param request sends request {@code n} and returns its response
+	 * @param expectedStatus the status every response must have
+	 * @return the latencies in microseconds
+	 */
+	public static List<Long> concurrently(int threads, int requests, IntFunction<HttpResponse<String>> request,
+			int expectedStatus) throws InterruptedException, ExecutionException {
+		ExecutorService clients = Executors.newFixedThreadPool(threads);
+		try {
+			List<Future<Long>> results = new ArrayList<>();
+			for (int i = 0; i < requests; i++) {
+				int n = i;
+				results.add(clients.submit(() -> {
+					long start = System.nanoTime();
+					HttpResponse<String> response = request.apply(n);
+					assertThat(response.statusCode()).as("status of request %d", n).isEqualTo(expectedStatus);
+					return (System.nanoTime() - start) / 1_000;
+				}));
+			}
+			List<Long> latencies = new ArrayList<>();
+			for (Future<Long> result : results) {
+				latencies.add(result.get());
+			}
+			return latencies;
+		}
+		finally {
+			clients.shutdownNow();
 		}
 	}
 

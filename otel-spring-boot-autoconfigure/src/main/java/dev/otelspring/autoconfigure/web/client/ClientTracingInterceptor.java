@@ -5,6 +5,7 @@ import java.net.URI;
 
 import dev.otelspring.autoconfigure.web.CapturedHeaders;
 import dev.otelspring.autoconfigure.web.HttpMethods;
+import dev.otelspring.autoconfigure.web.HttpStatusCodes;
 import dev.otelspring.autoconfigure.web.UrlSanitizer;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
@@ -140,7 +141,7 @@ public final class ClientTracingInterceptor implements ClientHttpRequestIntercep
 	private void onResponse(Span span, ClientHttpResponse response) {
 		try {
 			int status = response.getStatusCode().value();
-			span.setAttribute(HttpAttributes.HTTP_RESPONSE_STATUS_CODE, status);
+			span.setAttribute(HttpAttributes.HTTP_RESPONSE_STATUS_CODE, HttpStatusCodes.valueOf(status));
 			if (status >= 400) {
 				span.setStatus(StatusCode.ERROR);
 				span.setAttribute(ErrorAttributes.ERROR_TYPE, Integer.toString(status));

@@ -7,6 +7,7 @@ import java.util.List;
 
 import dev.otelspring.autoconfigure.web.CapturedHeaders;
 import dev.otelspring.autoconfigure.web.HttpMethods;
+import dev.otelspring.autoconfigure.web.HttpStatusCodes;
 import dev.otelspring.autoconfigure.web.UrlSanitizer;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
@@ -94,15 +95,6 @@ public final class ServerTracingFilter implements Filter {
 	private final boolean traceResponseHeader;
 
 	private final RouteNames routeNames = new RouteNames();
-
-	/** Status codes 100-599 boxed once: the SDK stores attribute values as objects. */
-	private static final Long[] STATUS_CODES = new Long[500];
-
-	static {
-		for (int i = 0; i < STATUS_CODES.length; i++) {
-			STATUS_CODES[i] = (long) (100 + i);
-		}
-	}
 
 	private volatile Long lastServerPort;
 
@@ -243,7 +235,7 @@ public final class ServerTracingFilter implements Filter {
 			// The container answers 500 to an exception that escaped the filter chain.
 			status = 500;
 		}
-		span.setAttribute(HttpAttributes.HTTP_RESPONSE_STATUS_CODE, boxed(status));
+		span.setAttribute(HttpAttributes.HTTP_RESPONSE_STATUS_CODE, HttpStatusCodes.valueOf(status));
 		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
 		// A 404 from the static-resource catch-all matched no route at all.
 		if (pattern != null && !(status == 404 && "/**".equals(pattern.toString()))) {
@@ -276,11 +268,6 @@ public final class ServerTracingFilter implements Filter {
 			return failure.getCause();
 		}
 		return (failure != null) ? failure : recorded;
-	}
-
-	/** Returns the status code as a {@code Long} without allocating one for the usual codes. */
-	private static Long boxed(int status) {
-		return (status >= 100 && status < 100 + STATUS_CODES.length) ? STATUS_CODES[status - 100] : Long.valueOf(status);
 	}
 
 	/** Returns the port as a {@code Long}, reusing the last one: a server has few ports. */

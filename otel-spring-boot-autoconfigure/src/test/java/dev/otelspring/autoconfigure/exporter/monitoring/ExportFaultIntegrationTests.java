@@ -1,16 +1,11 @@
 package dev.otelspring.autoconfigure.exporter.monitoring;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import dev.otelspring.autoconfigure.web.WebTestApplication;
-import dev.otelspring.test.OtlpHttpReceiver.Mode;
 import dev.otelspring.test.OtlpHttpReceiver;
+import dev.otelspring.test.OtlpHttpReceiver.Mode;
 import dev.otelspring.test.TestHttp;
 import dev.otelspring.test.WithOtlpReceiver;
 import org.junit.jupiter.api.BeforeEach;
@@ -169,27 +164,8 @@ class ExportFaultIntegrationTests {
 	}
 
 	private List<Long> load(int requests) throws Exception {
-		ExecutorService clients = Executors.newFixedThreadPool(8);
-		try {
-			List<Future<Long>> results = new ArrayList<>();
-			for (int i = 0; i < requests; i++) {
-				int n = i;
-				results.add(clients.submit(() -> {
-					long start = System.nanoTime();
-					HttpResponse<String> response = TestHttp.get("http://localhost:" + this.port + "/api/orders/" + n);
-					assertThat(response.statusCode()).isEqualTo(200);
-					return (System.nanoTime() - start) / 1_000;
-				}));
-			}
-			List<Long> latencies = new ArrayList<>();
-			for (Future<Long> result : results) {
-				latencies.add(result.get());
-			}
-			return latencies;
-		}
-		finally {
-			clients.shutdownNow();
-		}
+		return TestHttp.concurrently(8, requests,
+				(n) -> TestHttp.get("http://localhost:" + this.port + "/api/orders/" + n), 200);
 	}
 
 	private long accounted() {

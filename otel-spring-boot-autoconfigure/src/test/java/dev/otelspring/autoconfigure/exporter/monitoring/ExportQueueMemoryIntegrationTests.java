@@ -1,11 +1,6 @@
 package dev.otelspring.autoconfigure.exporter.monitoring;
 
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import dev.otelspring.autoconfigure.web.WebTestApplication;
 import dev.otelspring.test.OtlpHttpReceiver;
@@ -85,22 +80,8 @@ class ExportQueueMemoryIntegrationTests {
 	}
 
 	private static void load(int port, int requests) throws Exception {
-		ExecutorService clients = Executors.newFixedThreadPool(8);
-		try {
-			List<Future<Integer>> results = new ArrayList<>();
-			for (int i = 0; i < requests; i++) {
-				String payload = Integer.toString(i) + "x".repeat(HEADER_BYTES);
-				results.add(clients.submit(() -> TestHttp
-					.get("http://127.0.0.1:" + port + "/api/orders/1", "x-payload", payload)
-					.statusCode()));
-			}
-			for (Future<Integer> result : results) {
-				assertThat(result.get()).isEqualTo(200);
-			}
-		}
-		finally {
-			clients.shutdownNow();
-		}
+		TestHttp.concurrently(8, requests, (n) -> TestHttp.get("http://127.0.0.1:" + port + "/api/orders/1",
+				"x-payload", Integer.toString(n) + "x".repeat(HEADER_BYTES)), 200);
 	}
 
 	private static long usedHeapAfterGc() {
