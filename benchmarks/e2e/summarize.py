@@ -25,6 +25,9 @@ for row in rows:
     by_round[(row["round"], row["endpoint"], row["variant"])] = row
 
 
+extended = bool(rows) and "cpu_us_per_req_without_jit" in rows[0]
+
+
 def median(group, key, convert=float):
     return statistics.median(convert(r[key]) for r in group)
 
@@ -41,8 +44,8 @@ def paired(group, endpoint, key, convert=float):
 
 
 print("| endpoint | variant | req/s | vs none | CPU µs/req | vs none | p50 ms | p99 ms | p99 vs none "
-      "| startup s | RSS MB | spans received/expected | JIT % of CPU |")
-print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+      "| startup s | RSS MB | spans received/expected | JIT % of CPU |" + (" warm-up s | CPU µs/req without JIT | vs none |" if extended else ""))
+print("|---|---|---|---|---|---|---|---|---|---|---|---|---|" + ("---|---|---|" if extended else ""))
 for endpoint in ("one", "call"):
     for variant in ("none", "starter", "official", "micrometer"):
         group = groups.get((endpoint, variant))
@@ -56,7 +59,9 @@ for endpoint in ("one", "call"):
               f"{median(group, 'cpu_us_per_req'):.1f} | {paired(group, endpoint, 'cpu_us_per_req')} | "
               f"{median(group, 'p50_ms', ms):.2f} | {median(group, 'p99_ms', ms):.2f} | "
               f"{paired(group, endpoint, 'p99_ms', ms)} | {median(group, 'startup_s'):.2f} | "
-              f"{median(group, 'rss_mb'):.0f} | {spans} | {jit} |")
+              f"{median(group, 'rss_mb'):.0f} | {spans} | {jit} |"
+              + (f" {median(group, 'warmup_s'):.0f} | {median(group, 'cpu_us_per_req_without_jit'):.1f} | "
+                 f"{paired(group, endpoint, 'cpu_us_per_req_without_jit')} |" if extended else ""))
 
 print()
 print("Startup over both endpoints' runs (median, range):")

@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# End-to-end benchmark, interleaved by the slice: the four variants of the benchmark app (no tracing;
+# this starter; the official OpenTelemetry Spring Boot starter 2.31.1; Micrometer Tracing with the
+# OTel bridge) run side by side as four processes with the same JVM flags, each on its own port and
+# exporting OTLP/HTTP to its own counting receiver. After each is warmed up, wrk loads them in turn,
+# SLICE seconds each, for CYCLES cycles (the order rotates every cycle), so that a change in the
+# machine's speed, which on a shared machine moves every figure by 10-40% from one minute to the
+# next, falls on all four alike. Only one process is under load at a time; the others idle.
+#
+# For each cycle and variant: requests and latency of its slice, and the process's CPU time from the
+# start of its slice to the start of its next one (so the export of spans that finishes after the
+# slice is counted; the idle time between includes the process's background work, as for every
+# variant). Ratios to the untraced app are taken per cycle; summarize_interleaved.py reports their
+# medians and ranges. Also: startup time (each process started alone), RSS at the end, spans received
+# against spans expected, the warm-up it took, and the JIT compiler's share of the measured CPU.
+#
+# Warm-up, per variant while the others idle: WARMUP seconds of load, then 10 s slices until the JIT
+# compiler threads take at most JIT_STEADY percent of the process's CPU, or WARMUP_MAX seconds.
+#
+# Usage (from the repository root): bash benchmarks/e2e/interleaved.sh
+# Knobs: CYCLES (12), SLICE seconds (5), WARMUP (30), WARMUP_MAX (120), JIT_STEADY (5),
+# CONNECTIONS (16), ENDPOINTS ("one call"), OUT (results-interleaved), SKIP_BUILD (set to reuse jars).
+set -euo pipefail
+cd "$(dirname "$0")"
+CYCLES=${CYCLES:-12}
+SLICE=${SLICE:-5}
+WARMUP=${WARMUP:-30}
+WARMUP_MAX=${WARMUP_MAX:-120}
+JIT_STEADY=${JIT_STEADY:-5}
+CONNECTIONS=${CONNECTIONS:-16}
+ENDPOINTS=${ENDPOINTS:-"one call"}
+JVM_FLAGS=${JVM_FLAGS:-"-Xms256m -Xmx256m -XX:+UseG1GC"}
+VARIANTS=(none starter official micrometer)
+OUT=${OUT:-results-interleaved}
+mkdir -p "$OUT"
+command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
+[ -n "${SKIP_BUILD:-}" ] || bash build.sh "$OUT"
+
+app_port() { case $1 in none) echo 18081 ;; starter) echo 18082 ;; official) echo 18083 ;; micrometer) echo 18084 ;; esac; }
+receiver_port() { echo $(($(app_port "$1") - 18081 + 14321)); }
+
+args_for() {
+  local port receiver
+  port=$(app_port "$1"); receiver="http://127.0.0.1:$(receiver_port "$1")"
+  local common="--server.port=$port --server.address=127.0.0.1 --spring.main.banner-mode=off --logging.level.root=warn"
+  case $1 in
+    none) echo "$common" ;;
+    starter) echo "$common --otel.service.name=starter --otel.exporter.otlp.endpoint=$receiver" ;;
+    official) echo "$common --otel.service.name=official --otel.exporter.otlp.endpoint=$receiver --otel.exporter.otlp.protocol=http/protobuf --otel.metrics.exporter=none --otel.logs.exporter=none" ;;
+    micrometer) echo "$common --spring.application.name=micrometer --management.tracing.sampling.probability=1.0 --management.otlp.tracing.endpoint=$receiver/v1/traces" ;;
+  esac
+}
+
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# CPU ticks of the JIT compiler threads; the fields after the command name are counted from ")".
+jit_ticks() {
+  local total=0 t
+  for t in /proc/$1/task/*; do
+    grep -q '^C[12] Compiler' "$t/comm" 2>/dev/null || continue
+    total=$((total + $(sed 's/.*) //' "$t/stat" | awk '{print $12 + $13}')))
+  done
+  echo $total
+}
+warm_up() {
+  local pid=$1 url=$2 waited=$WARMUP t0 j0 t1 j1
+  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" "$url" >/dev/null
+  while [ "$waited" -lt "$WARMUP_MAX" ]; do
+    t0=$(ticks "$pid"); j0=$(jit_ticks "$pid")
+    wrk -t2 -c"$CONNECTIONS" -d10s "$url" >/dev/null
+    t1=$(ticks "$pid"); j1=$(jit_ticks "$pid")
+    waited=$((waited + 10))
+    [ $(((j1 - j0) * 100)) -le $((JIT_STEADY * (t1 - t0))) ] && break
+  done
+  echo "$waited"
+}
+
+receiver_cp="receiver/target/classes:$(cat receiver/target/cp.txt)"
+declare -A RECEIVER PID STARTUP WARMED T0 J0 REQUESTS
+for v in starter official micrometer; do
+  java -cp "$receiver_cp" dev.otelspring.bench.CountingReceiver "$(receiver_port $v)" > "$OUT/receiver-$v.log" 2>&1 &
+  RECEIVER[$v]=$!
+done
+cleanup() {
+  for p in "${PID[@]}" "${RECEIVER[@]}"; do kill "$p" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+sleep 1
+
+SLICES="$OUT/slices.tsv"
+PHASES="$OUT/variants.tsv"
+printf 'endpoint\tcycle\tvariant\trequests\treq_per_s\tp50_ms\tp99_ms\tcpu_ticks\tjit_ticks\n' > "$SLICES"
+printf 'endpoint\tvariant\tstartup_s\twarmup_s\trss_mb\tspans_expected\tspans_received\n' > "$PHASES"
+CLK=$(getconf CLK_TCK)
+echo "clock_ticks_per_s	$CLK" > "$OUT/machine.tsv"
+
+for endpoint in $ENDPOINTS; do
+  per_request=1; [ "$endpoint" = call ] && per_request=3
+  echo "== /$endpoint: starting and warming up"
+  for v in "${VARIANTS[@]}"; do
+    start=$(date +%s.%N)
+    # shellcheck disable=SC2046
+    java $JVM_FLAGS -jar "$OUT/bench-app-$v.jar" $(args_for $v) > "$OUT/app-$v-$endpoint.log" 2>&1 &
+    PID[$v]=$!
+    until curl -sf "http://127.0.0.1:$(app_port $v)/one" >/dev/null 2>&1; do sleep 0.05; done
+    STARTUP[$v]=$(echo "$(date +%s.%N) - $start" | bc)
+  done
+  for v in "${VARIANTS[@]}"; do
+    WARMED[$v]=$(warm_up "${PID[$v]}" "http://127.0.0.1:$(app_port $v)/$endpoint")
+    echo "   $v warmed up in ${WARMED[$v]} s"
+  done
+  # one short pass each, so the last warmed is not the only one with hot caches
+  for v in "${VARIANTS[@]}"; do wrk -t2 -c"$CONNECTIONS" -d5s "http://127.0.0.1:$(app_port $v)/$endpoint" >/dev/null; done
+  sleep 6   # spans of the warm-up leave before counting starts
+  for v in starter official micrometer; do curl -sf -X POST "http://127.0.0.1:$(receiver_port $v)/count" >/dev/null; done
+  for v in "${VARIANTS[@]}"; do REQUESTS[$v]=0; done
+
+  echo "== /$endpoint: $CYCLES cycles of ${SLICE} s slices"
+  # pending[v] holds the previous slice of v; its CPU is closed when v's next slice starts
+  declare -A PENDING=()
+  for cycle in $(seq 1 "$CYCLES"); do
+    for i in 0 1 2 3; do
+      v=${VARIANTS[$(((i + cycle - 1) % 4))]}
+      t=$(ticks "${PID[$v]}"); j=$(jit_ticks "${PID[$v]}")
+      if [ -n "${PENDING[$v]:-}" ]; then
+        printf '%s\t%s\t%s\n' "${PENDING[$v]}" "$((t - T0[$v]))" "$((j - J0[$v]))" >> "$SLICES"
+      fi
+      T0[$v]=$t; J0[$v]=$j
+      wrk -t2 -c"$CONNECTIONS" -d"${SLICE}s" --latency "http://127.0.0.1:$(app_port $v)/$endpoint" > "$OUT/wrk.txt"
+      requests=$(awk '/requests in/ {print $1}' "$OUT/wrk.txt")
+      rps=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk.txt")
+      p50=$(awk '$1=="50%" {print $2}' "$OUT/wrk.txt")
+      p99=$(awk '$1=="99%" {print $2}' "$OUT/wrk.txt")
+      REQUESTS[$v]=$((REQUESTS[$v] + requests))
+      PENDING[$v]=$(printf '%s\t%s\t%s\t%s\t%s\t%s\t%s' "$endpoint" "$cycle" "$v" "$requests" "$rps" "$p50" "$p99")
+      echo "   cycle $cycle $v: $requests requests, $rps/s, p99 $p99"
+    done
+  done
+  sleep 6   # the last slices' spans are exported and counted
+  for v in "${VARIANTS[@]}"; do
+    t=$(ticks "${PID[$v]}"); j=$(jit_ticks "${PID[$v]}")
+    printf '%s\t%s\t%s\n' "${PENDING[$v]}" "$((t - T0[$v]))" "$((j - J0[$v]))" >> "$SLICES"
+    rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/${PID[$v]}/status")
+    expected=0; received=0
+    if [ "$v" != none ]; then
+      expected=$((REQUESTS[$v] * per_request))
+      received=$(curl -sf "http://127.0.0.1:$(receiver_port $v)/count")
+    fi
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$endpoint" "$v" "${STARTUP[$v]}" "${WARMED[$v]}" "$rss" "$expected" "$received" >> "$PHASES"
+  done
+  for v in "${VARIANTS[@]}"; do kill -TERM "${PID[$v]}"; wait "${PID[$v]}" || true; done
+  PID=()
+  unset PENDING
+done
+python3 summarize_interleaved.py "$OUT" | tee "$OUT/summary.md"

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Profiles one variant of the benchmark app at steady state with async-profiler (CPU, 1 ms) and
+# splits the process's CPU into: the rest of the request (filter chain, handler), the tracing
+# filter's own work, export (batch worker, OTLP marshaling, HTTP sender), JIT, GC and everything else.
+#
+# run.sh must have built $JARS/bench-app-<variant>.jar; a CountingReceiver must listen on 14318 when
+# the variant exports. async-profiler comes from Maven Central (tools.profiler:async-profiler).
+#
+# usage (from the repository root):
+#   [JARS=results] [WARMUP=40] [ENDPOINT=one] [EVENT=cpu] bash benchmarks/e2e/profile.sh <variant> <label> [app args...]
+# writes $OUT_DIR/<label>.collapsed (collapsed stacks, for flame graphs) and prints the split.
+set -euo pipefail
+cd "$(dirname "$0")"
+variant=$1; label=$2; shift 2
+JARS=${JARS:-results}
+OUT_DIR=${OUT_DIR:-$JARS}
+AP_VERSION=4.1
+AP_DIR=target/async-profiler-$AP_VERSION
+if [ ! -f "$AP_DIR/linux-x64/libasyncProfiler.so" ]; then
+  ../../mvnw -B -q dependency:get -Dartifact=tools.profiler:async-profiler:$AP_VERSION:jar:linux-x64
+  mkdir -p "$AP_DIR"
+  (cd "$AP_DIR" && unzip -o -q ~/.m2/repository/tools/profiler/async-profiler/$AP_VERSION/async-profiler-$AP_VERSION-linux-x64.jar)
+fi
+AP=$(cd "$AP_DIR/linux-x64" && pwd)/libasyncProfiler.so
+java -Xms256m -Xmx256m -XX:+UseG1GC -jar "$JARS/bench-app-$variant.jar" --server.port=18080 --server.address=127.0.0.1 \
+  --spring.main.banner-mode=off --logging.level.root=warn --otel.service.name=bench \
+  --otel.exporter.otlp.endpoint=http://127.0.0.1:14318 "$@" > "$OUT_DIR/profile-$label.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true' EXIT
+until curl -sf http://127.0.0.1:18080/one >/dev/null 2>&1; do sleep 0.05; done
+wrk -t2 -c16 -d"${WARMUP:-40}s" "http://127.0.0.1:18080/${ENDPOINT:-one}" >/dev/null
+sleep 2
+# jcmd passes the agent's options as one quoted argument
+jcmd $pid JVMTI.agent_load "$AP" "\"start,event=${EVENT:-cpu},interval=1ms\"" >/dev/null
+wrk -t2 -c16 -d10s "http://127.0.0.1:18080/${ENDPOINT:-one}" | grep "requests in"
+jcmd $pid JVMTI.agent_load "$AP" "\"stop,file=$(pwd)/$OUT_DIR/$label.collapsed,collapsed\"" >/dev/null
+kill -TERM $pid; wait $pid || true
+python3 profile_summary.py "$OUT_DIR/$label.collapsed"
