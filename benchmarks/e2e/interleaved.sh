@@ -51,28 +51,8 @@ args_for() {
   esac
 }
 
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-# CPU ticks of the JIT compiler threads; the fields after the command name are counted from ")".
-jit_ticks() {
-  local total=0 t
-  for t in /proc/$1/task/*; do
-    grep -q '^C[12] Compiler' "$t/comm" 2>/dev/null || continue
-    total=$((total + $(sed 's/.*) //' "$t/stat" | awk '{print $12 + $13}')))
-  done
-  echo $total
-}
-warm_up() {
-  local pid=$1 url=$2 waited=$WARMUP t0 j0 t1 j1
-  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" "$url" >/dev/null
-  while [ "$waited" -lt "$WARMUP_MAX" ]; do
-    t0=$(ticks "$pid"); j0=$(jit_ticks "$pid")
-    wrk -t2 -c"$CONNECTIONS" -d10s "$url" >/dev/null
-    t1=$(ticks "$pid"); j1=$(jit_ticks "$pid")
-    waited=$((waited + 10))
-    [ $(((j1 - j0) * 100)) -le $((JIT_STEADY * (t1 - t0))) ] && break
-  done
-  echo "$waited"
-}
+# shellcheck source=measure.sh
+source measure.sh
 
 receiver_cp="receiver/target/classes:$(cat receiver/target/cp.txt)"
 declare -A RECEIVER PID STARTUP WARMED T0 J0 REQUESTS

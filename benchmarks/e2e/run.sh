@@ -52,30 +52,8 @@ args_for() {
   esac
 }
 
-ticks() { awk '{print $14 + $15}' /proc/$1/stat; }
-# CPU ticks of the JIT compiler threads ("C1 CompilerThre", "C2 CompilerThre"); the fields after the
-# command name, which may hold spaces, are counted from the closing parenthesis.
-jit_ticks() {
-  local total=0 t
-  for t in /proc/$1/task/*; do
-    grep -q '^C[12] Compiler' "$t/comm" 2>/dev/null || continue
-    total=$((total + $(sed 's/.*) //' "$t/stat" | awk '{print $12 + $13}')))
-  done
-  echo $total
-}
-# Loads the app until its compiler threads are quiet (see above); prints the seconds of warm-up.
-warm_up() {
-  local pid=$1 url=$2 waited=$WARMUP t0 j0 t1 j1
-  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" "$url" >/dev/null
-  while [ "$waited" -lt "$WARMUP_MAX" ]; do
-    t0=$(ticks "$pid"); j0=$(jit_ticks "$pid")
-    wrk -t2 -c"$CONNECTIONS" -d10s "$url" >/dev/null
-    t1=$(ticks "$pid"); j1=$(jit_ticks "$pid")
-    waited=$((waited + 10))
-    [ $(((j1 - j0) * 100)) -le $((JIT_STEADY * (t1 - t0))) ] && break
-  done
-  echo "$waited"
-}
+# shellcheck source=measure.sh
+source measure.sh
 rss_kb() { awk '/VmRSS/ {print $2}' /proc/$1/status; }
 CLK=$(getconf CLK_TCK)
 

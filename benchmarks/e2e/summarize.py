@@ -8,13 +8,7 @@ import csv
 import statistics
 import sys
 
-
-def ms(value):
-    value = value.strip()
-    for unit, factor in (("us", 0.001), ("ms", 1.0), ("s", 1000.0)):
-        if value.endswith(unit):
-            return float(value[: -len(unit)]) * factor
-    return float(value)
+from wrk_output import ms
 
 
 rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
