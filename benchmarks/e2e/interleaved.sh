@@ -39,20 +39,9 @@ command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
 app_port() { case $1 in none) echo 18081 ;; starter) echo 18082 ;; official) echo 18083 ;; micrometer) echo 18084 ;; esac; }
 receiver_port() { echo $(($(app_port "$1") - 18081 + 14321)); }
 
-args_for() {
-  local port receiver
-  port=$(app_port "$1"); receiver="http://127.0.0.1:$(receiver_port "$1")"
-  local common="--server.port=$port --server.address=127.0.0.1 --spring.main.banner-mode=off --logging.level.root=warn"
-  case $1 in
-    none) echo "$common" ;;
-    starter) echo "$common --otel.service.name=starter --otel.exporter.otlp.endpoint=$receiver" ;;
-    official) echo "$common --otel.service.name=official --otel.exporter.otlp.endpoint=$receiver --otel.exporter.otlp.protocol=http/protobuf --otel.metrics.exporter=none --otel.logs.exporter=none" ;;
-    micrometer) echo "$common --spring.application.name=micrometer --management.tracing.sampling.probability=1.0 --management.otlp.tracing.endpoint=$receiver/v1/traces" ;;
-  esac
-}
 
-# shellcheck source=measure.sh
-source measure.sh
+# shellcheck source=harness.sh
+source harness.sh
 
 receiver_cp="receiver/target/classes:$(cat receiver/target/cp.txt)"
 declare -A RECEIVER PID STARTUP WARMED T0 J0 REQUESTS
@@ -70,7 +59,6 @@ SLICES="$OUT/slices.tsv"
 PHASES="$OUT/variants.tsv"
 printf 'endpoint\tcycle\tvariant\trequests\treq_per_s\tp50_ms\tp99_ms\tcpu_ticks\tjit_ticks\n' > "$SLICES"
 printf 'endpoint\tvariant\tstartup_s\twarmup_s\trss_mb\tspans_expected\tspans_received\n' > "$PHASES"
-CLK=$(getconf CLK_TCK)
 echo "clock_ticks_per_s	$CLK" > "$OUT/machine.tsv"
 
 for endpoint in $ENDPOINTS; do
@@ -79,7 +67,7 @@ for endpoint in $ENDPOINTS; do
   for v in "${VARIANTS[@]}"; do
     start=$(date +%s.%N)
     # shellcheck disable=SC2046
-    java $JVM_FLAGS -jar "$OUT/bench-app-$v.jar" $(args_for $v) > "$OUT/app-$v-$endpoint.log" 2>&1 &
+    java $JVM_FLAGS -jar "$OUT/bench-app-$v.jar" $(variant_args $v "$(app_port $v)" "http://127.0.0.1:$(receiver_port $v)") > "$OUT/app-$v-$endpoint.log" 2>&1 &
     PID[$v]=$!
     until curl -sf "http://127.0.0.1:$(app_port $v)/one" >/dev/null 2>&1; do sleep 0.05; done
     STARTUP[$v]=$(echo "$(date +%s.%N) - $start" | bc)
@@ -95,7 +83,7 @@ for endpoint in $ENDPOINTS; do
   for v in "${VARIANTS[@]}"; do REQUESTS[$v]=0; done
 
   echo "== /$endpoint: $CYCLES cycles of ${SLICE} s slices"
-  # pending[v] holds the previous slice of v; its CPU is closed when v's next slice starts
+  # PENDING[v] holds the previous slice of v; its CPU is closed when v's next slice starts
   declare -A PENDING=()
   for cycle in $(seq 1 "$CYCLES"); do
     for i in 0 1 2 3; do
@@ -106,10 +94,7 @@ for endpoint in $ENDPOINTS; do
       fi
       T0[$v]=$t; J0[$v]=$j
       wrk -t2 -c"$CONNECTIONS" -d"${SLICE}s" --latency "http://127.0.0.1:$(app_port $v)/$endpoint" > "$OUT/wrk.txt"
-      requests=$(awk '/requests in/ {print $1}' "$OUT/wrk.txt")
-      rps=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk.txt")
-      p50=$(awk '$1=="50%" {print $2}' "$OUT/wrk.txt")
-      p99=$(awk '$1=="99%" {print $2}' "$OUT/wrk.txt")
+      read -r requests rps p50 p99 < <(wrk_figures "$OUT/wrk.txt")
       REQUESTS[$v]=$((REQUESTS[$v] + requests))
       PENDING[$v]=$(printf '%s\t%s\t%s\t%s\t%s\t%s\t%s' "$endpoint" "$cycle" "$v" "$requests" "$rps" "$p50" "$p99")
       echo "   cycle $cycle $v: $requests requests, $rps/s, p99 $p99"
@@ -119,7 +104,7 @@ for endpoint in $ENDPOINTS; do
   for v in "${VARIANTS[@]}"; do
     t=$(ticks "${PID[$v]}"); j=$(jit_ticks "${PID[$v]}")
     printf '%s\t%s\t%s\n' "${PENDING[$v]}" "$((t - T0[$v]))" "$((j - J0[$v]))" >> "$SLICES"
-    rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/${PID[$v]}/status")
+    rss=$(rss_mb "${PID[$v]}")
     expected=0; received=0
     if [ "$v" != none ]; then
       expected=$((REQUESTS[$v] * per_request))

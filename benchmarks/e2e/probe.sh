@@ -1,17 +1,23 @@
 #!/usr/bin/env bash
-# A single measured run of the "starter" variant on /one, with extra arguments, for trying a setting
-# (run.sh must have built results/bench-app-starter.jar and a CountingReceiver must listen on 14318).
-# usage: [VARIANT=none|starter|...] [PROBE_JVM_FLAGS=...] probe.sh label extra-args...
+# A single measured run of one variant (the starter by default) on /one, with extra arguments, for
+# trying a setting (run.sh must have built results/bench-app-<variant>.jar and a CountingReceiver
+# must listen on 14318).
+# usage: [VARIANT=none|starter|...] [PROBE_JVM_FLAGS=...] [WARMUP=30] probe.sh label extra-args...
 cd "$(dirname "$0")"
+# shellcheck source=harness.sh
+source harness.sh
 label=$1; shift
-java -Xms256m -Xmx256m -XX:+UseG1GC ${PROBE_JVM_FLAGS:-} -jar results/bench-app-${VARIANT:-starter}.jar --server.port=18080 --server.address=127.0.0.1 --spring.main.banner-mode=off --logging.level.root=warn --otel.service.name=bench --otel.exporter.otlp.endpoint=http://127.0.0.1:14318 "$@" > /tmp/probe-app.log 2>&1 &
+variant=${VARIANT:-starter}
+# shellcheck disable=SC2046
+java -Xms256m -Xmx256m -XX:+UseG1GC ${PROBE_JVM_FLAGS:-} -jar results/bench-app-$variant.jar \
+  $(variant_args "$variant" 18080 http://127.0.0.1:14318) "$@" > /tmp/probe-app.log 2>&1 &
 pid=$!
 until curl -sf http://127.0.0.1:18080/one >/dev/null 2>&1; do sleep 0.05; done
 wrk -t2 -c16 -d${WARMUP:-30}s http://127.0.0.1:18080/one >/dev/null; sleep 6
 curl -sf -X POST http://127.0.0.1:14318/count >/dev/null
-b=$(awk '{print $14+$15}' /proc/$pid/stat)
-wrk -t2 -c16 -d8s http://127.0.0.1:18080/one > /tmp/probe-wrk.txt
-a=$(awk '{print $14+$15}' /proc/$pid/stat)
+b=$(ticks $pid)
+wrk -t2 -c16 -d8s --latency http://127.0.0.1:18080/one > /tmp/probe-wrk.txt
+a=$(ticks $pid)
 kill -TERM $pid; wait $pid
-req=$(awk '/requests in/ {print $1}' /tmp/probe-wrk.txt)
-echo "$label req=$req rps=$(awk '/Requests\/sec/ {print $2}' /tmp/probe-wrk.txt) cpu_us=$(echo "scale=1; ($a-$b)*1000000/100/$req" | bc) spans=$(curl -sf http://127.0.0.1:14318/count)"
+read -r req rps _ _ < <(wrk_figures /tmp/probe-wrk.txt)
+echo "$label req=$req rps=$rps cpu_us=$(echo "scale=1; ($a-$b)*1000000/$CLK/$req" | bc) spans=$(curl -sf http://127.0.0.1:14318/count)"

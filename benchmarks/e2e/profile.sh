@@ -22,9 +22,11 @@ if [ ! -f "$AP_DIR/linux-x64/libasyncProfiler.so" ]; then
   (cd "$AP_DIR" && unzip -o -q ~/.m2/repository/tools/profiler/async-profiler/$AP_VERSION/async-profiler-$AP_VERSION-linux-x64.jar)
 fi
 AP=$(cd "$AP_DIR/linux-x64" && pwd)/libasyncProfiler.so
-java -Xms256m -Xmx256m -XX:+UseG1GC -jar "$JARS/bench-app-$variant.jar" --server.port=18080 --server.address=127.0.0.1 \
-  --spring.main.banner-mode=off --logging.level.root=warn --otel.service.name=bench \
-  --otel.exporter.otlp.endpoint=http://127.0.0.1:14318 "$@" > "$OUT_DIR/profile-$label.log" 2>&1 &
+# shellcheck source=harness.sh
+source harness.sh
+# shellcheck disable=SC2046
+java -Xms256m -Xmx256m -XX:+UseG1GC -jar "$JARS/bench-app-$variant.jar" \
+  $(variant_args "$variant" 18080 http://127.0.0.1:14318) "$@" > "$OUT_DIR/profile-$label.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 until curl -sf http://127.0.0.1:18080/one >/dev/null 2>&1; do sleep 0.05; done

@@ -37,25 +37,14 @@ mkdir -p "$OUT"
 RESULTS="$OUT/runs.tsv"
 command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
 bash build.sh "$OUT"
+# shellcheck source=harness.sh
+source harness.sh
 java -cp "receiver/target/classes:$(cat receiver/target/cp.txt)" dev.otelspring.bench.CountingReceiver $RECEIVER_PORT &
 RECEIVER=$!
 trap 'kill $RECEIVER 2>/dev/null || true' EXIT
 sleep 1
 
-args_for() {
-  local common="--server.port=$APP_PORT --server.address=127.0.0.1 --spring.main.banner-mode=off --logging.level.root=warn"
-  case $1 in
-    none) echo "$common" ;;
-    starter) echo "$common --otel.service.name=bench --otel.exporter.otlp.endpoint=http://127.0.0.1:$RECEIVER_PORT" ;;
-    official) echo "$common --otel.service.name=bench --otel.exporter.otlp.endpoint=http://127.0.0.1:$RECEIVER_PORT --otel.exporter.otlp.protocol=http/protobuf --otel.metrics.exporter=none --otel.logs.exporter=none" ;;
-    micrometer) echo "$common --spring.application.name=bench --management.tracing.sampling.probability=1.0 --management.otlp.tracing.endpoint=http://127.0.0.1:$RECEIVER_PORT/v1/traces" ;;
-  esac
-}
 
-# shellcheck source=measure.sh
-source measure.sh
-rss_kb() { awk '/VmRSS/ {print $2}' /proc/$1/status; }
-CLK=$(getconf CLK_TCK)
 
 printf 'round\tvariant\tendpoint\trequests\treq_per_s\tcpu_us_per_req\tp50_ms\tp99_ms\tstartup_s\trss_mb\tspans_expected\tspans_received\tjit_cpu_pct\twarmup_s\tcpu_us_per_req_without_jit\n' > "$RESULTS"
 for round in $(seq 1 "$ROUNDS"); do
@@ -64,7 +53,7 @@ for round in $(seq 1 "$ROUNDS"); do
     for v in $VARIANTS; do
       start=$(date +%s.%N)
       # shellcheck disable=SC2046
-      java $JVM_FLAGS -jar "$OUT/bench-app-$v.jar" $(args_for $v) > "$OUT/app-$v.log" 2>&1 &
+      java $JVM_FLAGS -jar "$OUT/bench-app-$v.jar" $(variant_args $v $APP_PORT http://127.0.0.1:$RECEIVER_PORT) > "$OUT/app-$v.log" 2>&1 &
       pid=$!
       until curl -sf "http://127.0.0.1:$APP_PORT/one" >/dev/null 2>&1; do sleep 0.05; done
       startup=$(echo "$(date +%s.%N) - $start" | bc)
@@ -74,19 +63,16 @@ for round in $(seq 1 "$ROUNDS"); do
       before=$(ticks $pid); jit_before=$(jit_ticks $pid)
       wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "http://127.0.0.1:$APP_PORT/$endpoint" > "$OUT/wrk.txt"
       after=$(ticks $pid); jit_after=$(jit_ticks $pid)
-      rss=$(rss_kb $pid)
+      rss=$(rss_mb $pid)
       kill -TERM $pid; wait $pid || true
-      requests=$(awk '/requests in/ {print $1}' "$OUT/wrk.txt")
-      rps=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk.txt")
-      p50=$(awk '$1=="50%" {print $2}' "$OUT/wrk.txt")
-      p99=$(awk '$1=="99%" {print $2}' "$OUT/wrk.txt")
+      read -r requests rps p50 p99 < <(wrk_figures "$OUT/wrk.txt")
       cpu=$(echo "scale=2; ($after - $before) * 1000000 / $CLK / $requests" | bc)
       jit=$(echo "scale=1; ($jit_after - $jit_before) * 100 / ($after - $before)" | bc)
       cpu_nojit=$(echo "scale=2; ($after - $before - $jit_after + $jit_before) * 1000000 / $CLK / $requests" | bc)
       received=$(curl -sf "http://127.0.0.1:$RECEIVER_PORT/count")
       expected=0; [ $v != none ] && expected=$((requests * per_request))
       printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$v" "$endpoint" "$requests" "$rps" "$cpu" \
-        "$p50" "$p99" "$startup" "$((rss / 1024))" "$expected" "$received" "$jit" "$warmup" "$cpu_nojit" | tee -a "$RESULTS"
+        "$p50" "$p99" "$startup" "$rss" "$expected" "$received" "$jit" "$warmup" "$cpu_nojit" | tee -a "$RESULTS"
     done
   done
 done

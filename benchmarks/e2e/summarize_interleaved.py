@@ -28,6 +28,16 @@ def ratio_text(ratios):
     return f"{statistics.median(ratios):.3f} ({low:.2f}-{high:.2f}; {min(ratios):.2f}-{max(ratios):.2f})"
 
 
+def paired(mine, by_key, endpoint, key):
+    """Each slice's figure over the untraced app's figure in the same cycle."""
+    ratios = []
+    for s in mine:
+        base = by_key.get((endpoint, s["cycle"], "none"))
+        if base is not None and base[key] > 0:
+            ratios.append(s[key] / base[key])
+    return ratio_text(ratios)
+
+
 def main(directory):
     clk = 100
     try:
@@ -58,21 +68,12 @@ def main(directory):
             mine = [s for s in slices if s["endpoint"] == endpoint and s["variant"] == name]
             if not mine:
                 continue
-
-            def paired(key):
-                ratios = []
-                for s in mine:
-                    base = by_key.get((endpoint, s["cycle"], "none"))
-                    if base is not None and base[key] > 0:
-                        ratios.append(s[key] / base[key])
-                return ratio_text(ratios)
-
             jit = 100.0 * sum(int(s["jit_ticks"]) for s in mine) / max(1, sum(int(s["cpu_ticks"]) for s in mine))
-            print(f"| /{endpoint} | {name} | {statistics.median(s['rps'] for s in mine):.0f} | {paired('rps')} | "
-                  f"{statistics.median(s['cpu_us'] for s in mine):.1f} | {paired('cpu_us')} | "
-                  f"{statistics.median(s['cpu_us_nojit'] for s in mine):.1f} | {paired('cpu_us_nojit')} | "
+            print(f"| /{endpoint} | {name} | {statistics.median(s['rps'] for s in mine):.0f} | {paired(mine, by_key, endpoint, 'rps')} | "
+                  f"{statistics.median(s['cpu_us'] for s in mine):.1f} | {paired(mine, by_key, endpoint, 'cpu_us')} | "
+                  f"{statistics.median(s['cpu_us_nojit'] for s in mine):.1f} | {paired(mine, by_key, endpoint, 'cpu_us_nojit')} | "
                   f"{statistics.median(s['p50'] for s in mine):.2f} | {statistics.median(s['p99'] for s in mine):.2f} | "
-                  f"{paired('p99')} | {jit:.1f} | {len(mine)} |")
+                  f"{paired(mine, by_key, endpoint, 'p99')} | {jit:.1f} | {len(mine)} |")
 
     print()
     print("| endpoint | variant | startup s | warm-up s | RSS MB | RSS vs none | spans received/expected |")

@@ -56,6 +56,8 @@ public final class OtlpHttpReceiver extends OtlpReceiver {
 
 	}
 
+	private final ServerFactory serverFactory;
+
 	private volatile HttpServer server;
 
 	private final int port;
@@ -79,8 +81,6 @@ public final class OtlpHttpReceiver extends OtlpReceiver {
 		HttpServer bind(int port) throws IOException;
 
 	}
-
-	private final ServerFactory serverFactory;
 
 	private OtlpHttpReceiver(ServerFactory serverFactory, boolean tls) {
 		this.serverFactory = serverFactory;
@@ -223,7 +223,7 @@ public final class OtlpHttpReceiver extends OtlpReceiver {
 	}
 
 	@Override
-	public void close() {
+	public synchronized void close() {
 		this.state.released().countDown();
 		if (this.state.mode() != Mode.DOWN) {
 			this.server.stop(0);

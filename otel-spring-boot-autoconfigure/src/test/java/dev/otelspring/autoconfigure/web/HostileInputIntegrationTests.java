@@ -38,10 +38,10 @@ class HostileInputIntegrationTests {
 	static final String[] HEADERS = { "traceparent", "tracestate", "baggage", "b3", "X-B3-TraceId", "X-B3-SpanId",
 			"X-B3-Sampled", "X-B3-Flags", "uber-trace-id", "ot-tracer-traceid", "ot-tracer-spanid" };
 
+	static final String ALPHABET = "0123456789abcdefABCDEF-=,;:%/._ ~!*'()&+xyz\t";
+
 	@Autowired
 	OtlpHttpReceiver receiver;
-
-	static final String ALPHABET = "0123456789abcdefABCDEF-=,;:%/._ ~!*'()&+xyz\t";
 
 	@LocalServerPort
 	int port;

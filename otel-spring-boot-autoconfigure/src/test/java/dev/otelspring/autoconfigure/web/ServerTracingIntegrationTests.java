@@ -26,7 +26,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Real requests through a real embedded server on a random port; the SERVER spans are asserted as
- * they arrive at a real OTLP this.receiver.
+ * they arrive at a real OTLP receiver.
  */
 @WithOtlpReceiver
 @SpringBootTest(classes = WebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

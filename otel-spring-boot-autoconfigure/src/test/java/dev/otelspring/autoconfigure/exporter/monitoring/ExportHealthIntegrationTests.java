@@ -4,8 +4,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import dev.otelspring.autoconfigure.web.WebTestApplication;
-import dev.otelspring.test.OtlpHttpReceiver.Mode;
 import dev.otelspring.test.OtlpHttpReceiver;
+import dev.otelspring.test.OtlpHttpReceiver.Mode;
 import dev.otelspring.test.TestHttp;
 import dev.otelspring.test.WithOtlpReceiver;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;

@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.otelspring.autoconfigure.web.WebTestApplication;
-import dev.otelspring.test.OtlpHttpReceiver.Mode;
 import dev.otelspring.test.OtlpHttpReceiver;
+import dev.otelspring.test.OtlpHttpReceiver.Mode;
 import dev.otelspring.test.OtlpReceiver.Received;
 import dev.otelspring.test.TestHttp;
 import dev.otelspring.test.WithOtlpReceiver;

@@ -1,0 +1,54 @@
+# Shared by run.sh, interleaved.sh and probe.sh (sourced): how each variant is started, readings
+# from /proc and from wrk, and the adaptive warm-up. warm_up needs CONNECTIONS, WARMUP, WARMUP_MAX
+# and JIT_STEADY set by the caller.
+
+# The app's arguments for a variant: variant_args <variant> <app port> <receiver base URL>. Every
+# traced variant is named after itself and exports OTLP/HTTP to the receiver at its defaults.
+variant_args() {
+  local common="--server.port=$2 --server.address=127.0.0.1 --spring.main.banner-mode=off --logging.level.root=warn"
+  case $1 in
+    none) echo "$common" ;;
+    starter) echo "$common --otel.service.name=starter --otel.exporter.otlp.endpoint=$3" ;;
+    official) echo "$common --otel.service.name=official --otel.exporter.otlp.endpoint=$3 --otel.exporter.otlp.protocol=http/protobuf --otel.metrics.exporter=none --otel.logs.exporter=none" ;;
+    micrometer) echo "$common --spring.application.name=micrometer --management.tracing.sampling.probability=1.0 --management.otlp.tracing.endpoint=$3/v1/traces" ;;
+  esac
+}
+
+CLK=$(getconf CLK_TCK)
+
+# CPU ticks (user + system) of a process, all its threads.
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+# Resident memory of a process, in MB.
+rss_mb() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$1/status"; }
+
+# From a file of wrk output (run with --latency): requests, requests per second, p50 and p99.
+wrk_figures() {
+  awk '/requests in/ {r=$1} /Requests\/sec/ {s=$2} $1=="50%" {p50=$2} $1=="99%" {p99=$2} END {print r, s, p50, p99}' "$1"
+}
+
+# CPU ticks of the JIT compiler threads ("C1 CompilerThre", "C2 CompilerThre"); the fields after the
+# command name, which may hold spaces, are counted from the closing parenthesis.
+jit_ticks() {
+  local total=0 t
+  for t in /proc/$1/task/*; do
+    grep -q '^C[12] Compiler' "$t/comm" 2>/dev/null || continue
+    total=$((total + $(sed 's/.*) //' "$t/stat" | awk '{print $12 + $13}')))
+  done
+  echo $total
+}
+
+# Loads a process (pid, url) for WARMUP seconds, then in 10 s slices until its compiler threads take
+# at most JIT_STEADY percent of its CPU over a slice, or WARMUP_MAX seconds; prints the seconds taken.
+warm_up() {
+  local pid=$1 url=$2 waited=$WARMUP t0 j0 t1 j1
+  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" "$url" >/dev/null
+  while [ "$waited" -lt "$WARMUP_MAX" ]; do
+    t0=$(ticks "$pid"); j0=$(jit_ticks "$pid")
+    wrk -t2 -c"$CONNECTIONS" -d10s "$url" >/dev/null
+    t1=$(ticks "$pid"); j1=$(jit_ticks "$pid")
+    waited=$((waited + 10))
+    [ $(((j1 - j0) * 100)) -le $((JIT_STEADY * (t1 - t0))) ] && break
+  done
+  echo "$waited"
+}
