@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Startup time of the benchmark app's variants: from launching the JVM to the first answered request
+# on /one, each variant started alone, in turn, ROUNDS times, so that the machine's drift falls on all
+# alike. Reports the median per variant and the median of the per-round differences to the untraced
+# app. Besides the four variants, "starter-no-preinit" is the starter with
+# otel.spring.exporter.preinitialize=false, to show what the background TLS initialization saves.
+#
+# run.sh or interleaved.sh must have built $JARS/bench-app-<variant>.jar.
+# Usage (from the repository root): bash benchmarks/e2e/startup.sh
+# Knobs: ROUNDS (12), JARS (results-interleaved), SPECS (which variants, in order).
+set -euo pipefail
+cd "$(dirname "$0")"
+ROUNDS=${ROUNDS:-12}
+JARS=${JARS:-results-interleaved}
+SPECS=${SPECS:-"none starter starter-no-preinit official micrometer"}
+JVM_FLAGS=${JVM_FLAGS:-"-Xms256m -Xmx256m -XX:+UseG1GC"}
+RECEIVER_PORT=14318
+APP_PORT=18080
+# shellcheck source=harness.sh
+source harness.sh
+java -cp "receiver/target/classes:$(cat receiver/target/cp.txt)" dev.otelspring.bench.CountingReceiver $RECEIVER_PORT > "$JARS/receiver-startup.log" 2>&1 &
+RECEIVER=$!
+trap 'kill $RECEIVER 2>/dev/null || true' EXIT
+sleep 1
+
+RESULTS="$JARS/startup.tsv"
+printf 'round\tvariant\tstartup_s\n' > "$RESULTS"
+for round in $(seq 1 "$ROUNDS"); do
+  for spec in $SPECS; do
+    variant=${spec%-no-preinit}
+    extra=""; [ "$spec" != "$variant" ] && extra="--otel.spring.exporter.preinitialize=false"
+    start=$(date +%s.%N)
+    # shellcheck disable=SC2046,SC2086
+    java $JVM_FLAGS -jar "$JARS/bench-app-$variant.jar" $(variant_args "$variant" $APP_PORT http://127.0.0.1:$RECEIVER_PORT) $extra > "$JARS/app-startup.log" 2>&1 &
+    pid=$!
+    until curl -sf "http://127.0.0.1:$APP_PORT/one" >/dev/null 2>&1; do sleep 0.02; done
+    printf '%s\t%s\t%s\n' "$round" "$spec" "$(echo "$(date +%s.%N) - $start" | bc)" | tee -a "$RESULTS"
+    kill -TERM $pid; wait $pid || true
+  done
+done
+python3 - "$RESULTS" <<'EOF' | tee "$JARS/startup.md"
+import collections, statistics, sys
+by_round = collections.defaultdict(dict)
+order = []
+with open(sys.argv[1]) as f:
+    next(f)
+    for line in f:
+        round_, spec, seconds = line.split()
+        by_round[round_][spec] = float(seconds)
+        if spec not in order:
+            order.append(spec)
+print("| variant | startup s, median (range) | minus untraced, median of per-round differences (range) |")
+print("|---|---|---|")
+for spec in order:
+    times = [r[spec] for r in by_round.values() if spec in r]
+    diffs = [r[spec] - r["none"] for r in by_round.values() if spec in r and "none" in r]
+    line = f"| {spec} | {statistics.median(times):.2f} ({min(times):.2f}-{max(times):.2f}) |"
+    line += f" {statistics.median(diffs):+.2f} ({min(diffs):+.2f} to {max(diffs):+.2f}) |" if spec != "none" else " |"
+    print(line)
+print(f"\n{len(by_round)} rounds")
+EOF
