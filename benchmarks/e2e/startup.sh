@@ -2,8 +2,8 @@
 # Startup time of the benchmark app's variants: from launching the JVM to the first answered request
 # on /one, each variant started alone, in turn, ROUNDS times, so that the machine's drift falls on all
 # alike. Reports the median per variant and the median of the per-round differences to the untraced
-# app. Besides the four variants, "starter-no-preinit" is the starter with
-# otel.spring.exporter.preinitialize=false, to show what the background TLS initialization saves.
+# app. A spec "<variant>:<arg>" starts the variant with one extra argument (for example
+# "starter:--otel.instrumentation.logback-mdc.enabled=false") to measure what a setting costs.
 #
 # run.sh or interleaved.sh must have built $JARS/bench-app-<variant>.jar.
 # Usage (from the repository root): bash benchmarks/e2e/startup.sh
@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 ROUNDS=${ROUNDS:-12}
 JARS=${JARS:-results-interleaved}
-SPECS=${SPECS:-"none starter starter-no-preinit official micrometer"}
+SPECS=${SPECS:-"none starter official micrometer"}
 JVM_FLAGS=${JVM_FLAGS:-"-Xms256m -Xmx256m -XX:+UseG1GC"}
 RECEIVER_PORT=14318
 APP_PORT=18080
@@ -27,8 +27,8 @@ RESULTS="$JARS/startup.tsv"
 printf 'round\tvariant\tstartup_s\n' > "$RESULTS"
 for round in $(seq 1 "$ROUNDS"); do
   for spec in $SPECS; do
-    variant=${spec%-no-preinit}
-    extra=""; [ "$spec" != "$variant" ] && extra="--otel.spring.exporter.preinitialize=false"
+    variant=${spec%%:*}
+    extra=""; [ "$spec" != "$variant" ] && extra=${spec#*:}
     start=$(date +%s.%N)
     # shellcheck disable=SC2046,SC2086
     java $JVM_FLAGS -jar "$JARS/bench-app-$variant.jar" $(variant_args "$variant" $APP_PORT http://127.0.0.1:$RECEIVER_PORT) $extra > "$JARS/app-startup.log" 2>&1 &
