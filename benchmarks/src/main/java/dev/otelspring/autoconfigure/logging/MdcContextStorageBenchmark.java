@@ -1,0 +1,56 @@
+package dev.otelspring.autoconfigure.logging;
+
+import java.util.concurrent.TimeUnit;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.ContextStorage;
+import io.opentelemetry.context.Scope;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What keeping the trace ids in the MDC costs each time a span becomes current: attaching a context
+ * that holds a span and closing its scope, through the storage with and without the MDC wrapper (with
+ * Logback's MDC, as a Spring Boot application has it). A server request does this once.
+ */
+@State(org.openjdk.jmh.annotations.Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class MdcContextStorageBenchmark {
+
+	private final ContextStorage plain = ContextStorage.defaultStorage();
+
+	private final ContextStorage withMdc = new MdcContextStorage(ContextStorage.defaultStorage());
+
+	private final Context context = Context.root()
+		.with(Span.wrap(SpanContext.create("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331",
+				TraceFlags.getSampled(), TraceState.getDefault())));
+
+	@Benchmark
+	public Context attachWithoutMdc() {
+		try (Scope scope = this.plain.attach(this.context)) {
+			return this.plain.current();
+		}
+	}
+
+	@Benchmark
+	public Context attachWithMdc() {
+		try (Scope scope = this.withMdc.attach(this.context)) {
+			return this.withMdc.current();
+		}
+	}
+
+}
