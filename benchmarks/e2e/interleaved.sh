@@ -19,7 +19,8 @@
 #
 # Usage (from the repository root): bash benchmarks/e2e/interleaved.sh
 # Knobs: CYCLES (12), SLICE seconds (5), WARMUP (30), WARMUP_MAX (120), JIT_STEADY (5),
-# CONNECTIONS (16), ENDPOINTS ("one call"), OUT (results-interleaved), SKIP_BUILD (set to reuse jars).
+# CONNECTIONS (16), ENDPOINTS ("one call"), OUT (results-interleaved), SKIP_BUILD (set to reuse jars),
+# STARTUP_ROUNDS (12; then startup.sh measures startup with the same jars, 0 to skip).
 set -euo pipefail
 cd "$(dirname "$0")"
 CYCLES=${CYCLES:-12}
@@ -29,6 +30,7 @@ WARMUP_MAX=${WARMUP_MAX:-120}
 JIT_STEADY=${JIT_STEADY:-5}
 CONNECTIONS=${CONNECTIONS:-16}
 ENDPOINTS=${ENDPOINTS:-"one call"}
+STARTUP_ROUNDS=${STARTUP_ROUNDS:-12}
 JVM_FLAGS=${JVM_FLAGS:-"-Xms256m -Xmx256m -XX:+UseG1GC"}
 VARIANTS=(none starter official micrometer)
 OUT=${OUT:-results-interleaved}
@@ -117,3 +119,9 @@ for endpoint in $ENDPOINTS; do
   unset PENDING
 done
 python3 summarize_interleaved.py "$OUT" | tee "$OUT/summary.md"
+trap - EXIT; cleanup
+# startup, measured apart: one start per variant above is not a figure on a shared machine
+if [ "$STARTUP_ROUNDS" -gt 0 ]; then
+  echo "== startup: $STARTUP_ROUNDS rounds"
+  ROUNDS=$STARTUP_ROUNDS JARS=$OUT bash startup.sh | tail -n 8
+fi
