@@ -1,6 +1,9 @@
-# Shared by run.sh, interleaved.sh and probe.sh (sourced): how each variant is started, readings
-# from /proc and from wrk, and the adaptive warm-up. warm_up needs CONNECTIONS, WARMUP, WARMUP_MAX
-# and JIT_STEADY set by the caller.
+# Shared by the e2e scripts (sourced): how the receiver and each variant are started, readings from
+# /proc and from wrk, and the adaptive warm-up. warm_up needs CONNECTIONS, WARMUP, WARMUP_MAX and
+# JIT_STEADY set by the caller.
+
+# The same JVM flags for every variant, unless the caller set them.
+JVM_FLAGS=${JVM_FLAGS:-"-Xms256m -Xmx256m -XX:+UseG1GC"}
 
 # The app's arguments for a variant: variant_args <variant> <app port> <receiver base URL>. Every
 # traced variant is named after itself and exports OTLP/HTTP to the receiver at its defaults.
@@ -12,6 +15,27 @@ variant_args() {
     official) echo "$common --otel.service.name=official --otel.exporter.otlp.endpoint=$3 --otel.exporter.otlp.protocol=http/protobuf --otel.metrics.exporter=none --otel.logs.exporter=none" ;;
     micrometer) echo "$common --spring.application.name=micrometer --management.tracing.sampling.probability=1.0 --management.otlp.tracing.endpoint=$3/v1/traces" ;;
   esac
+}
+
+# Starts a counting OTLP receiver in the background: start_receiver <port> <log file>; sets
+# LAUNCHED to its pid.
+start_receiver() {
+  java -cp "receiver/target/classes:$(cat receiver/target/cp.txt)" dev.otelspring.bench.CountingReceiver "$1" > "$2" 2>&1 &
+  LAUNCHED=$!
+}
+
+# Starts an app jar with JVM_FLAGS in the background and waits until it answers /one:
+# launch_app <jar> <port> <log file> <app arguments...>; sets LAUNCHED to its pid and STARTUP to the
+# seconds from launch to the first answer.
+launch_app() {
+  local jar=$1 port=$2 log=$3 start
+  shift 3
+  start=$(date +%s.%N)
+  # shellcheck disable=SC2086
+  java $JVM_FLAGS -jar "$jar" "$@" > "$log" 2>&1 &
+  LAUNCHED=$!
+  until curl -sf "http://127.0.0.1:$port/one" >/dev/null 2>&1; do sleep 0.02; done
+  STARTUP=$(echo "$(date +%s.%N) - $start" | bc)
 }
 
 CLK=$(getconf CLK_TCK)

@@ -31,7 +31,6 @@ JIT_STEADY=${JIT_STEADY:-5}
 CONNECTIONS=${CONNECTIONS:-16}
 ENDPOINTS=${ENDPOINTS:-"one call"}
 STARTUP_ROUNDS=${STARTUP_ROUNDS:-12}
-JVM_FLAGS=${JVM_FLAGS:-"-Xms256m -Xmx256m -XX:+UseG1GC"}
 VARIANTS=(none starter official micrometer)
 OUT=${OUT:-results-interleaved}
 mkdir -p "$OUT"
@@ -41,15 +40,13 @@ command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
 app_port() { case $1 in none) echo 18081 ;; starter) echo 18082 ;; official) echo 18083 ;; micrometer) echo 18084 ;; esac; }
 receiver_port() { echo $(($(app_port "$1") - 18081 + 14321)); }
 
-
 # shellcheck source=harness.sh
 source harness.sh
 
-receiver_cp="receiver/target/classes:$(cat receiver/target/cp.txt)"
-declare -A RECEIVER PID STARTUP WARMED T0 J0 REQUESTS
+declare -A RECEIVER PID STARTED WARMED T0 J0 REQUESTS
 for v in starter official micrometer; do
-  java -cp "$receiver_cp" dev.otelspring.bench.CountingReceiver "$(receiver_port $v)" > "$OUT/receiver-$v.log" 2>&1 &
-  RECEIVER[$v]=$!
+  start_receiver "$(receiver_port $v)" "$OUT/receiver-$v.log"
+  RECEIVER[$v]=$LAUNCHED
 done
 cleanup() {
   for p in "${PID[@]}" "${RECEIVER[@]}"; do kill "$p" 2>/dev/null || true; done
@@ -67,12 +64,10 @@ for endpoint in $ENDPOINTS; do
   per_request=1; [ "$endpoint" = call ] && per_request=3
   echo "== /$endpoint: starting and warming up"
   for v in "${VARIANTS[@]}"; do
-    start=$(date +%s.%N)
     # shellcheck disable=SC2046
-    java $JVM_FLAGS -jar "$OUT/bench-app-$v.jar" $(variant_args $v "$(app_port $v)" "http://127.0.0.1:$(receiver_port $v)") > "$OUT/app-$v-$endpoint.log" 2>&1 &
-    PID[$v]=$!
-    until curl -sf "http://127.0.0.1:$(app_port $v)/one" >/dev/null 2>&1; do sleep 0.05; done
-    STARTUP[$v]=$(echo "$(date +%s.%N) - $start" | bc)
+    launch_app "$OUT/bench-app-$v.jar" "$(app_port $v)" "$OUT/app-$v-$endpoint.log" \
+      $(variant_args $v "$(app_port $v)" "http://127.0.0.1:$(receiver_port $v)")
+    PID[$v]=$LAUNCHED; STARTED[$v]=$STARTUP
   done
   for v in "${VARIANTS[@]}"; do
     WARMED[$v]=$(warm_up "${PID[$v]}" "http://127.0.0.1:$(app_port $v)/$endpoint")
@@ -112,7 +107,7 @@ for endpoint in $ENDPOINTS; do
       expected=$((REQUESTS[$v] * per_request))
       received=$(curl -sf "http://127.0.0.1:$(receiver_port $v)/count")
     fi
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$endpoint" "$v" "${STARTUP[$v]}" "${WARMED[$v]}" "$rss" "$expected" "$received" >> "$PHASES"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$endpoint" "$v" "${STARTED[$v]}" "${WARMED[$v]}" "$rss" "$expected" "$received" >> "$PHASES"
   done
   for v in "${VARIANTS[@]}"; do kill -TERM "${PID[$v]}"; wait "${PID[$v]}" || true; done
   PID=()

@@ -6,13 +6,13 @@
 cd "$(dirname "$0")"
 # shellcheck source=harness.sh
 source harness.sh
+JVM_FLAGS="$JVM_FLAGS ${PROBE_JVM_FLAGS:-}"
 label=$1; shift
 variant=${VARIANT:-starter}
 # shellcheck disable=SC2046
-java -Xms256m -Xmx256m -XX:+UseG1GC ${PROBE_JVM_FLAGS:-} -jar results/bench-app-$variant.jar \
-  $(variant_args "$variant" 18080 http://127.0.0.1:14318) "$@" > /tmp/probe-app.log 2>&1 &
-pid=$!
-until curl -sf http://127.0.0.1:18080/one >/dev/null 2>&1; do sleep 0.05; done
+launch_app results/bench-app-$variant.jar 18080 /tmp/probe-app.log \
+  $(variant_args "$variant" 18080 http://127.0.0.1:14318) "$@"
+pid=$LAUNCHED
 wrk -t2 -c16 -d${WARMUP:-30}s http://127.0.0.1:18080/one >/dev/null; sleep 6
 curl -sf -X POST http://127.0.0.1:14318/count >/dev/null
 b=$(ticks $pid)

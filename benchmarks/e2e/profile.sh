@@ -25,11 +25,10 @@ AP=$(cd "$AP_DIR/linux-x64" && pwd)/libasyncProfiler.so
 # shellcheck source=harness.sh
 source harness.sh
 # shellcheck disable=SC2046
-java -Xms256m -Xmx256m -XX:+UseG1GC -jar "$JARS/bench-app-$variant.jar" \
-  $(variant_args "$variant" 18080 http://127.0.0.1:14318) "$@" > "$OUT_DIR/profile-$label.log" 2>&1 &
-pid=$!
+launch_app "$JARS/bench-app-$variant.jar" 18080 "$OUT_DIR/profile-$label.log" \
+  $(variant_args "$variant" 18080 http://127.0.0.1:14318) "$@"
+pid=$LAUNCHED
 trap 'kill $pid 2>/dev/null || true' EXIT
-until curl -sf http://127.0.0.1:18080/one >/dev/null 2>&1; do sleep 0.05; done
 wrk -t2 -c16 -d"${WARMUP:-40}s" "http://127.0.0.1:18080/${ENDPOINT:-one}" >/dev/null
 sleep 2
 # jcmd passes the agent's options as one quoted argument

@@ -30,7 +30,6 @@ JIT_STEADY=${JIT_STEADY:-5}
 CONNECTIONS=${CONNECTIONS:-16}
 RECEIVER_PORT=${RECEIVER_PORT:-14318}
 APP_PORT=${APP_PORT:-18080}
-JVM_FLAGS=${JVM_FLAGS:-"-Xms256m -Xmx256m -XX:+UseG1GC"}
 VARIANTS="none starter official micrometer"
 OUT=${OUT:-results}
 mkdir -p "$OUT"
@@ -39,24 +38,19 @@ command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
 bash build.sh "$OUT"
 # shellcheck source=harness.sh
 source harness.sh
-java -cp "receiver/target/classes:$(cat receiver/target/cp.txt)" dev.otelspring.bench.CountingReceiver $RECEIVER_PORT &
-RECEIVER=$!
+start_receiver $RECEIVER_PORT "$OUT/receiver.log"
+RECEIVER=$LAUNCHED
 trap 'kill $RECEIVER 2>/dev/null || true' EXIT
 sleep 1
-
-
 
 printf 'round\tvariant\tendpoint\trequests\treq_per_s\tcpu_us_per_req\tp50_ms\tp99_ms\tstartup_s\trss_mb\tspans_expected\tspans_received\tjit_cpu_pct\twarmup_s\tcpu_us_per_req_without_jit\n' > "$RESULTS"
 for round in $(seq 1 "$ROUNDS"); do
   for endpoint in one call; do
     per_request=1; [ $endpoint = call ] && per_request=3
     for v in $VARIANTS; do
-      start=$(date +%s.%N)
       # shellcheck disable=SC2046
-      java $JVM_FLAGS -jar "$OUT/bench-app-$v.jar" $(variant_args $v $APP_PORT http://127.0.0.1:$RECEIVER_PORT) > "$OUT/app-$v.log" 2>&1 &
-      pid=$!
-      until curl -sf "http://127.0.0.1:$APP_PORT/one" >/dev/null 2>&1; do sleep 0.05; done
-      startup=$(echo "$(date +%s.%N) - $start" | bc)
+      launch_app "$OUT/bench-app-$v.jar" $APP_PORT "$OUT/app-$v.log" $(variant_args $v $APP_PORT http://127.0.0.1:$RECEIVER_PORT)
+      pid=$LAUNCHED; startup=$STARTUP
       warmup=$(warm_up $pid "http://127.0.0.1:$APP_PORT/$endpoint")
       sleep 6   # the warm-up's spans leave before counting starts
       curl -sf -X POST "http://127.0.0.1:$RECEIVER_PORT/count" >/dev/null

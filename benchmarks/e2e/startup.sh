@@ -13,13 +13,12 @@ cd "$(dirname "$0")"
 ROUNDS=${ROUNDS:-12}
 JARS=${JARS:-results-interleaved}
 SPECS=${SPECS:-"none starter official micrometer"}
-JVM_FLAGS=${JVM_FLAGS:-"-Xms256m -Xmx256m -XX:+UseG1GC"}
 RECEIVER_PORT=14318
 APP_PORT=18080
 # shellcheck source=harness.sh
 source harness.sh
-java -cp "receiver/target/classes:$(cat receiver/target/cp.txt)" dev.otelspring.bench.CountingReceiver $RECEIVER_PORT > "$JARS/receiver-startup.log" 2>&1 &
-RECEIVER=$!
+start_receiver $RECEIVER_PORT "$JARS/receiver-startup.log"
+RECEIVER=$LAUNCHED
 trap 'kill $RECEIVER 2>/dev/null || true' EXIT
 sleep 1
 
@@ -29,13 +28,11 @@ for round in $(seq 1 "$ROUNDS"); do
   for spec in $SPECS; do
     variant=${spec%%:*}
     extra=""; [ "$spec" != "$variant" ] && extra=${spec#*:}
-    start=$(date +%s.%N)
     # shellcheck disable=SC2046,SC2086
-    java $JVM_FLAGS -jar "$JARS/bench-app-$variant.jar" $(variant_args "$variant" $APP_PORT http://127.0.0.1:$RECEIVER_PORT) $extra > "$JARS/app-startup.log" 2>&1 &
-    pid=$!
-    until curl -sf "http://127.0.0.1:$APP_PORT/one" >/dev/null 2>&1; do sleep 0.02; done
-    printf '%s\t%s\t%s\n' "$round" "$spec" "$(echo "$(date +%s.%N) - $start" | bc)" | tee -a "$RESULTS"
-    kill -TERM $pid; wait $pid || true
+    launch_app "$JARS/bench-app-$variant.jar" $APP_PORT "$JARS/app-startup.log" \
+      $(variant_args "$variant" $APP_PORT http://127.0.0.1:$RECEIVER_PORT) $extra
+    printf '%s\t%s\t%s\n' "$round" "$spec" "$STARTUP" | tee -a "$RESULTS"
+    kill -TERM $LAUNCHED; wait $LAUNCHED || true
   done
 done
 python3 - "$RESULTS" <<'EOF' | tee "$JARS/startup.md"

@@ -1,24 +1,17 @@
 package dev.otelspring.autoconfigure.aop;
 
-import java.util.concurrent.TimeUnit;
-
 import dev.otelspring.annotation.SpanAttribute;
 import dev.otelspring.annotation.Traced;
+import dev.otelspring.benchmarks.BenchmarkSettings;
 import dev.otelspring.benchmarks.BenchmarkTracing;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
@@ -28,12 +21,7 @@ import org.springframework.aop.support.DefaultPointcutAdvisor;
  * around the same method, and against no span at all.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class TracedBenchmark {
+public class TracedBenchmark extends BenchmarkSettings {
 
 	/** The business method, as a user writes it. */
 	public static class Payments {

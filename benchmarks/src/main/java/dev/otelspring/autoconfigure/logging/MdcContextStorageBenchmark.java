@@ -1,7 +1,6 @@
 package dev.otelspring.autoconfigure.logging;
 
-import java.util.concurrent.TimeUnit;
-
+import dev.otelspring.benchmarks.BenchmarkSettings;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;
@@ -10,13 +9,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextStorage;
 import io.opentelemetry.context.Scope;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What keeping the trace ids in the MDC costs each time a span becomes current: attaching a context
@@ -24,12 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Logback's MDC, as a Spring Boot application has it). A server request does this once.
  */
 @State(org.openjdk.jmh.annotations.Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class MdcContextStorageBenchmark {
+public class MdcContextStorageBenchmark extends BenchmarkSettings {
 
 	private final ContextStorage plain = ContextStorage.defaultStorage();
 

@@ -3,24 +3,18 @@ package dev.otelspring.autoconfigure.web.client;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import dev.otelspring.autoconfigure.web.CapturedHeaders;
 import dev.otelspring.autoconfigure.web.HttpMethods;
 import dev.otelspring.autoconfigure.web.UrlSanitizer;
+import dev.otelspring.benchmarks.BenchmarkSettings;
 import dev.otelspring.benchmarks.BenchmarkTracing;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -32,12 +26,7 @@ import org.springframework.mock.http.client.MockClientHttpResponse;
  * The RestTemplate/RestClient interceptor's cost per call, against an execution that answers at once.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class ClientInterceptorBenchmark {
+public class ClientInterceptorBenchmark extends BenchmarkSettings {
 
 	private static final URI URL = URI.create("http://payments.internal:8080/gateway/charges?ref=42");
 

@@ -2,26 +2,20 @@ package dev.otelspring.autoconfigure.web.servlet;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import dev.otelspring.autoconfigure.web.CapturedHeaders;
 import dev.otelspring.autoconfigure.web.HttpMethods;
 import dev.otelspring.autoconfigure.web.UrlSanitizer;
+import dev.otelspring.benchmarks.BenchmarkSettings;
 import dev.otelspring.benchmarks.BenchmarkTracing;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -33,12 +27,7 @@ import org.springframework.web.servlet.HandlerMapping;
  * request and response doubles, so the difference is the filter.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class ServerFilterBenchmark {
+public class ServerFilterBenchmark extends BenchmarkSettings {
 
 	private OpenTelemetrySdk sdk;
 

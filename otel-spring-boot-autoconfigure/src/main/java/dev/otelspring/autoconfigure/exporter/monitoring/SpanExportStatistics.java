@@ -133,6 +133,11 @@ public final class SpanExportStatistics {
 		return this.dropped.sum();
 	}
 
+	/** Returns the spans accounted for so far: exported, failed or dropped. */
+	long getAccounted() {
+		return getExported() + getFailed() + getDropped();
+	}
+
 	/** Returns how many exports in a row have failed, 0 when the last one succeeded. */
 	public long getConsecutiveFailures() {
 		return this.consecutiveFailures.get();

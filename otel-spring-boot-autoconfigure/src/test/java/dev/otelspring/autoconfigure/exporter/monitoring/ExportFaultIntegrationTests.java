@@ -86,7 +86,7 @@ class ExportFaultIntegrationTests {
 		this.receiver.setMode(Mode.SLOW);
 		List<Long> latencies = load(REQUESTS);
 		assertLatencyUnchanged(Mode.SLOW, baseline, latencies);
-		await().atMost(Duration.ofSeconds(30)).until(() -> accounted() >= 3 * REQUESTS);
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.statistics.getAccounted() >= 3 * REQUESTS);
 	}
 
 	/**
@@ -95,7 +95,7 @@ class ExportFaultIntegrationTests {
 	 */
 	private long assertFaultIsContained(Mode fault, CapturedOutput output) throws Exception {
 		List<Long> baseline = healthyBaseline();
-		long accountedBefore = accounted();
+		long accountedBefore = this.statistics.getAccounted();
 		long droppedBefore = this.statistics.getDropped();
 		// A transient hiccup under the baseline load (a 500 ms timeout on a busy machine) has
 		// recovered; the log lines of this fault are counted from here.
@@ -117,7 +117,8 @@ class ExportFaultIntegrationTests {
 		assertThat(after).hasSize(20);
 		await().atMost(Duration.ofSeconds(30)).until(() -> !this.statistics.isFailing());
 		// Every span is accounted for: exported, failed or dropped, never silently lost.
-		await().atMost(Duration.ofSeconds(30)).until(() -> accounted() == accountedBefore + REQUESTS + 20);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.statistics.getAccounted() == accountedBefore + REQUESTS + 20);
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.receiver.spans().size() >= 20);
 		String log = output.getOut().substring(logMark);
 		assertThat(count(log, "Span export is failing")).isEqualTo(1);
@@ -135,7 +136,7 @@ class ExportFaultIntegrationTests {
 	private List<Long> healthyBaseline() throws Exception {
 		load(REQUESTS);
 		List<Long> baseline = load(REQUESTS);
-		await().atMost(Duration.ofSeconds(30)).until(() -> accounted() >= 2 * REQUESTS);
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.statistics.getAccounted() >= 2 * REQUESTS);
 		this.receiver.clear();
 		return baseline;
 	}
@@ -166,10 +167,6 @@ class ExportFaultIntegrationTests {
 	private List<Long> load(int requests) throws Exception {
 		return TestHttp.concurrently(8, requests,
 				(n) -> TestHttp.get("http://localhost:" + this.port + "/api/orders/" + n), 200);
-	}
-
-	private long accounted() {
-		return this.statistics.getExported() + this.statistics.getFailed() + this.statistics.getDropped();
 	}
 
 	private static int count(String text, String needle) {
