@@ -33,6 +33,15 @@ import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
  */
 public final class OtlpHttpReceiver extends OtlpReceiver {
 
+	static {
+		// The JDK's server leaves Nagle's algorithm on unless told otherwise: it writes a response's
+		// headers and body separately, so the body waits for the client's delayed ACK (about 40 ms
+		// on Linux) and every export takes that long. Collectors (and Go servers generally) set
+		// TCP_NODELAY; so does this receiver, or export throughput measured here is the kernel's
+		// timer's. Read once, when the first server is created.
+		System.setProperty("sun.net.httpserver.nodelay", "true");
+	}
+
 	/** How the receiver answers. */
 	public enum Mode {
 

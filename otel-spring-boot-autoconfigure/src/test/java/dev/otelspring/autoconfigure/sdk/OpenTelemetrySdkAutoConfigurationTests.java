@@ -68,7 +68,7 @@ class OpenTelemetrySdkAutoConfigurationTests {
 	}
 
 	@Test
-	void defaultsArePinnedToTheSdkDefaultsButTheBatchSizes() {
+	void defaultsArePinnedToTheSdkDefaultsButTheQueueSize() {
 		java.util.concurrent.atomic.AtomicReference<Object> queueSize = new java.util.concurrent.atomic.AtomicReference<>();
 		this.runner
 			.withBean(BatchSpanProcessorBuilderCustomizer.class,
@@ -78,12 +78,11 @@ class OpenTelemetrySdkAutoConfigurationTests {
 				BatchSpanProcessor ours = context.getBean(BatchSpanProcessor.class);
 				BatchSpanProcessor sdkDefault = BatchSpanProcessor.builder(SpanExporter.composite())
 					.setMaxQueueSize(BatchSpanProcessorSettings.DEFAULT_MAX_QUEUE_SIZE)
-					.setMaxExportBatchSize(BatchSpanProcessorSettings.DEFAULT_MAX_EXPORT_BATCH_SIZE)
 					.build();
 				try {
-					// The schedule delay and export timeout are the SDK's; the batch sizes are ours.
+					// The schedule delay, export timeout and batch size are the SDK's; the queue is ours.
 					assertThat(settingsOf(ours)).isEqualTo(settingsOf(sdkDefault));
-					assertThat(settingsOf(ours)).contains("maxExportBatchSize=2048");
+					assertThat(settingsOf(ours)).contains("maxExportBatchSize=512");
 					assertThat(queueSize.get()).isEqualTo(8192);
 				}
 				finally {
