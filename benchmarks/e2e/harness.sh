@@ -7,8 +7,17 @@ JVM_FLAGS=${JVM_FLAGS:-"-Xms256m -Xmx256m -XX:+UseG1GC"}
 
 # The app's arguments for a variant: variant_args <variant> <app port> <receiver base URL>. Every
 # traced variant is named after itself and exports OTLP/HTTP to the receiver at its defaults.
+# STARTER_SLOTS="<variant>:<extra args,comma-separated> ..." runs this starter in another variant's
+# slot with those settings instead (batch-sizes.sh), e.g. "official:--otel.bsp.max.export.batch.size=512".
 variant_args() {
   local common="--server.port=$2 --server.address=127.0.0.1 --spring.main.banner-mode=off --logging.level.root=warn"
+  local slot
+  for slot in ${STARTER_SLOTS:-}; do
+    if [ "${slot%%:*}" = "$1" ]; then
+      echo "$common --otel.service.name=$1 --otel.exporter.otlp.endpoint=$3 ${slot#*:}" | tr ',' ' '
+      return
+    fi
+  done
   case $1 in
     none) echo "$common" ;;
     starter) echo "$common --otel.service.name=starter --otel.exporter.otlp.endpoint=$3" ;;
@@ -18,9 +27,11 @@ variant_args() {
 }
 
 # Starts a counting OTLP receiver in the background: start_receiver <port> <log file>; sets
-# LAUNCHED to its pid.
+# LAUNCHED to its pid. RECEIVER_FLAGS="-Dreceiver.decode=full" decodes every span (see
+# CountingReceiver) instead of counting them on the wire.
 start_receiver() {
-  java -cp "receiver/target/classes:$(cat receiver/target/cp.txt)" dev.otelspring.bench.CountingReceiver "$1" > "$2" 2>&1 &
+  # shellcheck disable=SC2086
+  java ${RECEIVER_FLAGS:-} -cp "receiver/target/classes:$(cat receiver/target/cp.txt)" dev.otelspring.bench.CountingReceiver "$1" > "$2" 2>&1 &
   LAUNCHED=$!
 }
 
