@@ -5,7 +5,8 @@
 # slices.tsv, variants.tsv), with the slots renamed batch2048, batch512 and batch1024.
 #
 # Usage (from the repository root): bash benchmarks/e2e/batch-sizes.sh
-# Knobs: those of interleaved.sh; ENDPOINTS defaults to "one" here, OUT to results-batch-sizes.
+# Knobs: those of interleaved.sh; ENDPOINTS defaults to "one" here, OUT to results-batch-sizes, and
+# STARTUP_ROUNDS is always 0 (startup does not depend on the batch size).
 set -euo pipefail
 cd "$(dirname "$0")"
 export OUT=${OUT:-results-batch-sizes} ENDPOINTS=${ENDPOINTS:-one} STARTUP_ROUNDS=0
@@ -13,9 +14,9 @@ mkdir -p "$OUT"
 [ -n "${SKIP_BUILD:-}" ] || bash build.sh "$OUT"
 cp "$OUT/bench-app-starter.jar" "$OUT/bench-app-official.jar"
 cp "$OUT/bench-app-starter.jar" "$OUT/bench-app-micrometer.jar"
-export STARTER_SLOTS="starter:--otel.bsp.max.queue.size=8192,--otel.bsp.max.export.batch.size=2048
-official:--otel.bsp.max.queue.size=8192,--otel.bsp.max.export.batch.size=512
-micrometer:--otel.bsp.max.queue.size=8192,--otel.bsp.max.export.batch.size=1024"
+export STARTER_SLOTS="starter:--otel.bsp.max.queue.size=8192;--otel.bsp.max.export.batch.size=2048
+official:--otel.bsp.max.queue.size=8192;--otel.bsp.max.export.batch.size=512
+micrometer:--otel.bsp.max.queue.size=8192;--otel.bsp.max.export.batch.size=1024"
 SKIP_BUILD=1 bash interleaved.sh > "$OUT/run.log"
 for f in summary.md slices.tsv variants.tsv; do
   sed -i -e 's/\([|\t] *\)starter\([ \t|]\)/\1batch2048\2/; s/\([|\t] *\)official\([ \t|]\)/\1batch512\2/; s/\([|\t] *\)micrometer\([ \t|]\)/\1batch1024\2/' "$OUT/$f"

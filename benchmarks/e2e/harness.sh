@@ -7,14 +7,17 @@ JVM_FLAGS=${JVM_FLAGS:-"-Xms256m -Xmx256m -XX:+UseG1GC"}
 
 # The app's arguments for a variant: variant_args <variant> <app port> <receiver base URL>. Every
 # traced variant is named after itself and exports OTLP/HTTP to the receiver at its defaults.
-# STARTER_SLOTS="<variant>:<extra args,comma-separated> ..." runs this starter in another variant's
+# STARTER_SLOTS="<variant>:<extra args, separated by ;> ..." runs this starter in another variant's
 # slot with those settings instead (batch-sizes.sh), e.g. "official:--otel.bsp.max.export.batch.size=512".
+# An argument can hold commas, not spaces or semicolons.
 variant_args() {
   local common="--server.port=$2 --server.address=127.0.0.1 --spring.main.banner-mode=off --logging.level.root=warn"
   local slot
+  local -
+  set -f   # the slots are split on whitespace, never globbed
   for slot in ${STARTER_SLOTS:-}; do
     if [ "${slot%%:*}" = "$1" ]; then
-      echo "$common --otel.service.name=$1 --otel.exporter.otlp.endpoint=$3 ${slot#*:}" | tr ',' ' '
+      echo "$common --otel.service.name=$1 --otel.exporter.otlp.endpoint=$3 ${slot#*:}" | tr ';' ' '
       return
     fi
   done

@@ -57,7 +57,8 @@ def main(directory):
         s["p50"] = ms(s["p50_ms"])
         s["p99"] = ms(s["p99_ms"])
     by_key = {(s["endpoint"], s["cycle"], s["variant"]): s for s in slices}
-    names = ("none", "starter", "official", "micrometer")
+    # the untraced app first, then the variants in the order the slices name them
+    names = ["none"] + [v for v in dict.fromkeys(s["variant"] for s in slices) if v != "none"]
     endpoints = sorted({s["endpoint"] for s in slices}, key=lambda e: ("one", "call").index(e) if e in ("one", "call") else 9)
 
     print("| endpoint | variant | req/s | vs none | CPU µs/req | vs none | CPU µs/req without JIT | vs none "
