@@ -18,7 +18,10 @@ export STARTER_SLOTS="starter:--otel.bsp.max.queue.size=8192;--otel.bsp.max.expo
 official:--otel.bsp.max.queue.size=8192;--otel.bsp.max.export.batch.size=512
 micrometer:--otel.bsp.max.queue.size=8192;--otel.bsp.max.export.batch.size=1024"
 SKIP_BUILD=1 bash interleaved.sh > "$OUT/run.log"
-for f in summary.md slices.tsv variants.tsv; do
-  sed -i -e 's/\([|\t] *\)starter\([ \t|]\)/\1batch2048\2/; s/\([|\t] *\)official\([ \t|]\)/\1batch512\2/; s/\([|\t] *\)micrometer\([ \t|]\)/\1batch1024\2/' "$OUT/$f"
+# name the slots after what ran in them, then summarise again under those names
+for f in slices.tsv variants.tsv; do
+  awk -F'\t' -v OFS='\t' 'BEGIN { n["starter"] = "batch2048"; n["official"] = "batch512"; n["micrometer"] = "batch1024" }
+    { for (i = 1; i <= NF; i++) if ($i in n) $i = n[$i]; print }' "$OUT/$f" > "$OUT/$f.renamed"
+  mv "$OUT/$f.renamed" "$OUT/$f"
 done
-cat "$OUT/summary.md"
+python3 summarize_interleaved.py "$OUT" | tee "$OUT/summary.md"

@@ -16,9 +16,9 @@ import io.opentelemetry.sdk.trace.export.BatchSpanProcessorBuilder;
  * SDK's queue overflowed in the first five seconds after startup (about 4% of the spans dropped) and
  * this one did not (see docs/benchmarks.md). It costs memory only while it is full (about 1 KB a
  * span). Batches stay the SDK's {@value #DEFAULT_MAX_EXPORT_BATCH_SIZE} spans: larger ones cost more
- * CPU per request (the spans live longer and the request buffer is larger) and delivered no more spans
- * in the end-to-end benchmark; only at 20 000 spans a second just after startup did they drop fewer. The schedule delay and export timeout stay the SDK's. Every key can
- * still be set.
+ * CPU per request (the spans live longer and the request buffer is larger) and delivered no more
+ * spans in the end-to-end benchmark; only at 20 000 spans a second just after startup did they drop
+ * fewer. The schedule delay and export timeout stay the SDK's. Every key can still be set.
  */
 final class BatchSpanProcessorSettings {
 

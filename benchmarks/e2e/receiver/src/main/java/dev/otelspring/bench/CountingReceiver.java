@@ -33,6 +33,9 @@ public final class CountingReceiver {
 	private static final int[] SPANS_PATH = { ExportTraceServiceRequest.RESOURCE_SPANS_FIELD_NUMBER,
 			ResourceSpans.SCOPE_SPANS_FIELD_NUMBER, ScopeSpans.SPANS_FIELD_NUMBER };
 
+	/** The answer to every export: an empty, successful response. */
+	private static final byte[] ANSWER = ExportTraceServiceResponse.getDefaultInstance().toByteArray();
+
 	public static void main(String[] args) throws Exception {
 		// Without this the JDK's server leaves Nagle's algorithm on, its response body waits for the
 		// exporter's delayed ACK, and every export takes about 40 ms: a collector sets TCP_NODELAY.
@@ -51,10 +54,9 @@ public final class CountingReceiver {
 				// Read whole: the JDK server's body stream passes skip() to the socket, past the body.
 				byte[] request = body.readAllBytes();
 				spans.addAndGet(fullDecode ? countDecoded(request) : countOnTheWire(CodedInputStream.newInstance(request), 0));
-				byte[] answer = ExportTraceServiceResponse.getDefaultInstance().toByteArray();
 				exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
-				exchange.sendResponseHeaders(200, answer.length);
-				exchange.getResponseBody().write(answer);
+				exchange.sendResponseHeaders(200, ANSWER.length);
+				exchange.getResponseBody().write(ANSWER);
 			}
 		});
 		server.createContext("/count", (exchange) -> {
