@@ -40,7 +40,8 @@ start_receiver() {
 
 # Starts an app jar with JVM_FLAGS in the background and waits until it answers /one:
 # launch_app <jar> <port> <log file> <app arguments...>; sets LAUNCHED to its pid and STARTUP to the
-# seconds from launch to the first answer.
+# seconds from launch to the first answer. Fails, with the end of the app's log, if the app exits or
+# has not answered after 180 s.
 launch_app() {
   local jar=$1 port=$2 log=$3 start
   shift 3
@@ -48,7 +49,15 @@ launch_app() {
   # shellcheck disable=SC2086
   java $JVM_FLAGS -jar "$jar" "$@" > "$log" 2>&1 &
   LAUNCHED=$!
-  until curl -sf "http://127.0.0.1:$port/one" >/dev/null 2>&1; do sleep 0.02; done
+  until curl -sf "http://127.0.0.1:$port/one" >/dev/null 2>&1; do
+    if ! kill -0 "$LAUNCHED" 2>/dev/null || [ "$(echo "$(date +%s.%N) - $start > 180" | bc)" = 1 ]; then
+      echo "$jar did not answer on port $port; the end of $log:" >&2
+      tail -n 20 "$log" >&2
+      kill "$LAUNCHED" 2>/dev/null || true
+      return 1
+    fi
+    sleep 0.02
+  done
   STARTUP=$(echo "$(date +%s.%N) - $start" | bc)
 }
 
