@@ -29,6 +29,15 @@ variant_args() {
   esac
 }
 
+# Installs what the scripts call if it is missing (Debian's packages; CI runs as root).
+require_tools() {
+  local missing=() t
+  for t in wrk curl bc; do command -v $t >/dev/null || missing+=("$t"); done
+  if [ ${#missing[@]} -gt 0 ]; then
+    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
+  fi
+}
+
 # Starts a counting OTLP receiver in the background: start_receiver <port> <log file>; sets
 # LAUNCHED to its pid. RECEIVER_FLAGS="-Dreceiver.decode=full" decodes every span (see
 # CountingReceiver) instead of counting them on the wire.
@@ -45,12 +54,14 @@ start_receiver() {
 launch_app() {
   local jar=$1 port=$2 log=$3 start
   shift 3
+  local deadline=$((SECONDS + 180))
   start=$(date +%s.%N)
   # shellcheck disable=SC2086
   java $JVM_FLAGS -jar "$jar" "$@" > "$log" 2>&1 &
   LAUNCHED=$!
+  # shell built-ins only while the app starts, so that polling costs it no CPU
   until curl -sf "http://127.0.0.1:$port/one" >/dev/null 2>&1; do
-    if ! kill -0 "$LAUNCHED" 2>/dev/null || [ "$(echo "$(date +%s.%N) - $start > 180" | bc)" = 1 ]; then
+    if ! kill -0 "$LAUNCHED" 2>/dev/null || [ "$SECONDS" -ge "$deadline" ]; then
       echo "$jar did not answer on port $port; the end of $log:" >&2
       tail -n 20 "$log" >&2
       kill "$LAUNCHED" 2>/dev/null || true

@@ -34,14 +34,13 @@ STARTUP_ROUNDS=${STARTUP_ROUNDS:-12}
 VARIANTS=(none starter official micrometer)
 OUT=${OUT:-results-interleaved}
 mkdir -p "$OUT"
-command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
+# shellcheck source=harness.sh
+source harness.sh
+require_tools
 [ -n "${SKIP_BUILD:-}" ] || bash build.sh "$OUT"
 
 app_port() { case $1 in none) echo 18081 ;; starter) echo 18082 ;; official) echo 18083 ;; micrometer) echo 18084 ;; esac; }
 receiver_port() { echo $(($(app_port "$1") - 18081 + 14321)); }
-
-# shellcheck source=harness.sh
-source harness.sh
 
 declare -A RECEIVER PID STARTED WARMED T0 J0 REQUESTS
 for v in starter official micrometer; do

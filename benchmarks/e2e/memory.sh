@@ -18,14 +18,17 @@ SPECS=${SPECS:-"none starter official micrometer"}
 ENDPOINT=${ENDPOINT:-/one}
 WARMUP=${WARMUP:-30}
 LOAD=${LOAD:-20}
+[ "$LOAD" -ge 5 ] || { echo "LOAD must be at least 5 seconds" >&2; exit 2; }
 RECEIVER_PORT=14318
 APP_PORT=18080
 # shellcheck source=harness.sh
 source harness.sh
+require_tools
 JVM_FLAGS="$JVM_FLAGS -XX:NativeMemoryTracking=summary"
 start_receiver $RECEIVER_PORT "$JARS/receiver-memory.log"
 RECEIVER=$LAUNCHED
-trap 'kill $RECEIVER 2>/dev/null || true' EXIT
+pid=""; load=""
+trap 'kill $RECEIVER $pid $load 2>/dev/null || true' EXIT
 sleep 1
 
 # The resident kB of the mappings inside the Java heap's address range: heap_rss_kb <pid>.
@@ -68,6 +71,7 @@ for round in $(seq 1 "$ROUNDS"); do
     nmt=$(jcmd $pid VM.native_memory summary scale=KB)
     wait $load
     kill -TERM $pid; wait $pid || true
+    pid=""; load=""
     {
       printf '%s\t%s\tRSS\t%.1f\n' "$round" "$spec" "$(echo "$rss / 1024" | bc -l)"
       printf '%s\t%s\tRSS: heap pages\t%.1f\n' "$round" "$spec" "$(echo "$heap / 1024" | bc -l)"

@@ -34,10 +34,10 @@ VARIANTS="none starter official micrometer"
 OUT=${OUT:-results}
 mkdir -p "$OUT"
 RESULTS="$OUT/runs.tsv"
-command -v wrk >/dev/null || { apt-get update -q && apt-get install -y -q wrk; }
-bash build.sh "$OUT"
 # shellcheck source=harness.sh
 source harness.sh
+require_tools
+bash build.sh "$OUT"
 start_receiver $RECEIVER_PORT "$OUT/receiver.log"
 RECEIVER=$LAUNCHED
 trap 'kill $RECEIVER 2>/dev/null || true' EXIT

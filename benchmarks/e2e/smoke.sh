@@ -36,5 +36,5 @@ for name in ("summary.md", "startup.md"):
             problems.append(f"{name} holds no table")
 if problems:
     sys.exit("e2e smoke failed:\n  " + "\n  ".join(problems))
-print("e2e smoke: every variant served both endpoints and every traced variant's spans arrived")
+print("e2e smoke: every variant served both endpoints and every traced variant's receiver counted spans")
 EOF

@@ -17,6 +17,7 @@ RECEIVER_PORT=14318
 APP_PORT=18080
 # shellcheck source=harness.sh
 source harness.sh
+require_tools
 start_receiver $RECEIVER_PORT "$JARS/receiver-startup.log"
 RECEIVER=$LAUNCHED
 trap 'kill $RECEIVER 2>/dev/null || true' EXIT
