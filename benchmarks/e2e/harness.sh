@@ -72,6 +72,17 @@ launch_app() {
   STARTUP=$(echo "$(date +%s.%N) - $start" | bc)
 }
 
+# Starts one variant from $JARS with launch_app and the arguments variant_args gives it for
+# $APP_PORT and the receiver on $RECEIVER_PORT: launch_spec <spec> <log file>, where a spec is
+# "<variant>" or "<variant>:<one extra argument>" (startup.sh, memory.sh).
+launch_spec() {
+  local variant=${1%%:*} extra=""
+  if [ "$1" != "$variant" ]; then extra=${1#*:}; fi
+  # shellcheck disable=SC2046,SC2086
+  launch_app "$JARS/bench-app-$variant.jar" "$APP_PORT" "$2" \
+    $(variant_args "$variant" "$APP_PORT" "http://127.0.0.1:$RECEIVER_PORT") $extra
+}
+
 CLK=$(getconf CLK_TCK)
 
 # CPU ticks (user + system) of a process, all its threads.

@@ -55,11 +55,7 @@ RESULTS="$JARS/memory.tsv"
 printf 'round\tvariant\tpart\tmb\n' > "$RESULTS"
 for round in $(seq 1 "$ROUNDS"); do
   for spec in $SPECS; do
-    variant=${spec%%:*}
-    extra=""; [ "$spec" != "$variant" ] && extra=${spec#*:}
-    # shellcheck disable=SC2046,SC2086
-    launch_app "$JARS/bench-app-$variant.jar" $APP_PORT "$JARS/app-memory.log" \
-      $(variant_args "$variant" $APP_PORT http://127.0.0.1:$RECEIVER_PORT) $extra
+    launch_spec "$spec" "$JARS/app-memory.log"
     pid=$LAUNCHED
     wrk -t2 -c16 -d"${WARMUP}s" "http://127.0.0.1:$APP_PORT$ENDPOINT" >/dev/null
     wrk -t2 -c16 -d"${LOAD}s" "http://127.0.0.1:$APP_PORT$ENDPOINT" >/dev/null &
@@ -72,17 +68,17 @@ for round in $(seq 1 "$ROUNDS"); do
     wait $load
     kill -TERM $pid; wait $pid || true
     pid=""; load=""
+    # every part in kB, then one row each in MB
     {
-      printf '%s\t%s\tRSS\t%.1f\n' "$round" "$spec" "$(echo "$rss / 1024" | bc -l)"
-      printf '%s\t%s\tRSS: heap pages\t%.1f\n' "$round" "$spec" "$(echo "$heap / 1024" | bc -l)"
-      printf '%s\t%s\tRSS: outside the heap\t%.1f\n' "$round" "$spec" "$(echo "($rss - $heap) / 1024" | bc -l)"
-      printf '%s\t%s\tRSS: outside the heap, of it file-backed\t%.1f\n' "$round" "$spec" "$(echo "$rss_file / 1024" | bc -l)"
+      printf 'RSS\t%s\n' "$rss"
+      printf 'RSS: heap pages\t%s\n' "$heap"
+      printf 'RSS: outside the heap\t%s\n' "$((rss - heap))"
+      printf 'RSS: outside the heap, of it file-backed\t%s\n' "$rss_file"
       # "-   Class (reserved=1056768KB, committed=12345KB)": the committed figure of every category
       # but the heap, whose pages are counted above.
-      echo "$nmt" | sed -n 's/^-[[:space:]]*\(.*[^[:space:]]\)[[:space:]]*(reserved=[0-9]*KB, committed=\([0-9]*\)KB.*/\1\t\2/p' \
-        | grep -v '^Java Heap' \
-        | awk -F'\t' -v r="$round" -v s="$spec" '{printf "%s\t%s\tNMT committed: %s\t%.1f\n", r, s, $1, $2 / 1024}'
-    } | tee -a "$RESULTS"
+      echo "$nmt" | sed -n 's/^-[[:space:]]*\(.*[^[:space:]]\)[[:space:]]*(reserved=[0-9]*KB, committed=\([0-9]*\)KB.*/NMT committed: \1\t\2/p' \
+        | grep -v '^NMT committed: Java Heap'
+    } | awk -F'\t' -v r="$round" -v s="$spec" '{printf "%s\t%s\t%s\t%.1f\n", r, s, $1, $2 / 1024}' | tee -a "$RESULTS"
   done
 done
 python3 - "$RESULTS" <<'EOF' | tee "$JARS/memory.md"

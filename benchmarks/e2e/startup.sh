@@ -27,11 +27,7 @@ RESULTS="$JARS/startup.tsv"
 printf 'round\tvariant\tstartup_s\n' > "$RESULTS"
 for round in $(seq 1 "$ROUNDS"); do
   for spec in $SPECS; do
-    variant=${spec%%:*}
-    extra=""; [ "$spec" != "$variant" ] && extra=${spec#*:}
-    # shellcheck disable=SC2046,SC2086
-    launch_app "$JARS/bench-app-$variant.jar" $APP_PORT "$JARS/app-startup.log" \
-      $(variant_args "$variant" $APP_PORT http://127.0.0.1:$RECEIVER_PORT) $extra
+    launch_spec "$spec" "$JARS/app-startup.log"
     printf '%s\t%s\t%s\n' "$round" "$spec" "$STARTUP" | tee -a "$RESULTS"
     kill -TERM $LAUNCHED; wait $LAUNCHED || true
   done
