@@ -2,6 +2,9 @@
 # A single measured run of one variant (the starter by default) on /one, with extra arguments, for
 # trying a setting (run.sh must have built results/bench-app-<variant>.jar and a CountingReceiver
 # must listen on 14318).
+# Prints requests, requests a second, CPU and JIT compiler CPU per request (µs), RSS and spans received.
+# A jar built under another name runs as this starter with STARTER_SLOTS, e.g.
+#   VARIANT=starter-okhttp STARTER_SLOTS="starter-okhttp:" bash probe.sh okhttp-1
 # usage: [VARIANT=none|starter|...] [PROBE_JVM_FLAGS=...] [WARMUP=30] probe.sh label extra-args...
 cd "$(dirname "$0")"
 # shellcheck source=harness.sh
@@ -15,9 +18,9 @@ launch_app results/bench-app-$variant.jar 18080 /tmp/probe-app.log \
 pid=$LAUNCHED
 wrk -t2 -c16 -d${WARMUP:-30}s http://127.0.0.1:18080/one >/dev/null; sleep 6
 curl -sf -X POST http://127.0.0.1:14318/count >/dev/null
-b=$(ticks $pid)
+b=$(ticks $pid); jb=$(jit_ticks $pid)
 wrk -t2 -c16 -d8s --latency http://127.0.0.1:18080/one > /tmp/probe-wrk.txt
-a=$(ticks $pid)
+a=$(ticks $pid); ja=$(jit_ticks $pid); rss=$(rss_mb $pid)
 kill -TERM $pid; wait $pid
 read -r req rps _ _ < <(wrk_figures /tmp/probe-wrk.txt)
-echo "$label req=$req rps=$rps cpu_us=$(echo "scale=1; ($a-$b)*1000000/$CLK/$req" | bc) spans=$(curl -sf http://127.0.0.1:14318/count)"
+echo "$label req=$req rps=$rps cpu_us=$(echo "scale=1; ($a-$b)*1000000/$CLK/$req" | bc) jit_us=$(echo "scale=2; ($ja-$jb)*1000000/$CLK/$req" | bc) rss_mb=$rss spans=$(curl -sf http://127.0.0.1:14318/count)"

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# How long the JIT compiler keeps working on one variant under steady load on /one: starts it alone
+# (with -XX:+PrintCompilation) and its own counting receiver on 14318, loads it for WARMUP seconds,
+# then for WINDOWS windows of WINDOW seconds prints the CPU per request, the JIT compiler threads'
+# share of the process's CPU and how many lines -XX:+PrintCompilation wrote (compilations, and code
+# made not entrant or zombie). The compilation log stays in /tmp/jit-tail-<variant>.log.
+# Needs the jars of build.sh in results/ (or JARS).
+# usage: [WARMUP=30] [WINDOWS=8] [WINDOW=30] bash benchmarks/e2e/jit-tail.sh [variant]
+set -euo pipefail
+cd "$(dirname "$0")"
+# shellcheck source=harness.sh
+source harness.sh
+require_tools
+variant=${1:-starter}
+JARS=${JARS:-results}
+log=/tmp/jit-tail-$variant.log
+# A jar of another name (bench-app-starter-okhttp.jar, say) runs as this starter with its defaults.
+case $variant in
+  none | starter | official | micrometer) slots=${STARTER_SLOTS:-} ;;
+  *) slots=${STARTER_SLOTS:-$variant:} ;;
+esac
+start_receiver 14318 /tmp/jit-tail-receiver.log
+receiver=$LAUNCHED
+JVM_FLAGS="$JVM_FLAGS -XX:+PrintCompilation"
+# shellcheck disable=SC2046
+launch_app "$JARS/bench-app-$variant.jar" 18080 "$log" \
+  $(STARTER_SLOTS="$slots" variant_args "$variant" 18080 http://127.0.0.1:14318)
+pid=$LAUNCHED
+trap 'kill $pid $receiver 2>/dev/null || true' EXIT
+wrk -t2 -c16 -d"${WARMUP:-30}"s http://127.0.0.1:18080/one >/dev/null
+for i in $(seq 1 "${WINDOWS:-8}"); do
+  n0=$(wc -l < "$log"); b=$(ticks $pid); jb=$(jit_ticks $pid)
+  wrk -t2 -c16 -d"${WINDOW:-30}"s http://127.0.0.1:18080/one > /tmp/jit-tail-wrk.txt
+  a=$(ticks $pid); ja=$(jit_ticks $pid); n1=$(wc -l < "$log")
+  read -r req _ _ _ < <(wrk_figures /tmp/jit-tail-wrk.txt)
+  echo "$variant window=$i requests=$req cpu_us=$(echo "scale=1; ($a-$b)*1000000/$CLK/$req" | bc)" \
+    "jit_share=$(echo "scale=1; 100*($ja-$jb)/($a-$b)" | bc)% compilation_log_lines=$((n1-n0))"
+done
