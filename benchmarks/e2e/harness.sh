@@ -9,6 +9,7 @@ JVM_FLAGS=${JVM_FLAGS:-"-Xms256m -Xmx256m -XX:+UseG1GC"}
 # traced variant is named after itself and exports OTLP/HTTP to the receiver at its defaults.
 # STARTER_SLOTS="<variant>:<extra args, separated by ;> ..." runs this starter in another variant's
 # slot with those settings instead (batch-sizes.sh), e.g. "official:--otel.bsp.max.export.batch.size=512".
+# A variant of any other name runs as this starter at its defaults.
 # An argument can hold commas, not spaces or semicolons.
 variant_args() {
   local common="--server.port=$2 --server.address=127.0.0.1 --spring.main.banner-mode=off --logging.level.root=warn"
@@ -26,6 +27,8 @@ variant_args() {
     starter) echo "$common --otel.service.name=starter --otel.exporter.otlp.endpoint=$3" ;;
     official) echo "$common --otel.service.name=official --otel.exporter.otlp.endpoint=$3 --otel.exporter.otlp.protocol=http/protobuf --otel.metrics.exporter=none --otel.logs.exporter=none" ;;
     micrometer) echo "$common --spring.application.name=micrometer --management.tracing.sampling.probability=1.0 --management.otlp.tracing.endpoint=$3/v1/traces" ;;
+    # Any other name is a jar of this starter built another way (bench-app-starter-okhttp.jar, say).
+    *) echo "$common --otel.service.name=$1 --otel.exporter.otlp.endpoint=$3" ;;
   esac
 }
 

@@ -14,19 +14,16 @@ require_tools
 variant=${1:-starter}
 JARS=${JARS:-results}
 log=/tmp/jit-tail-$variant.log
-# A jar of another name (bench-app-starter-okhttp.jar, say) runs as this starter with its defaults.
-case $variant in
-  none | starter | official | micrometer) slots=${STARTER_SLOTS:-} ;;
-  *) slots=${STARTER_SLOTS:-$variant:} ;;
-esac
 start_receiver 14318 /tmp/jit-tail-receiver.log
 receiver=$LAUNCHED
+pid=""
+trap 'kill $receiver $pid 2>/dev/null || true' EXIT
+sleep 1
 JVM_FLAGS="$JVM_FLAGS -XX:+PrintCompilation"
 # shellcheck disable=SC2046
 launch_app "$JARS/bench-app-$variant.jar" 18080 "$log" \
-  $(STARTER_SLOTS="$slots" variant_args "$variant" 18080 http://127.0.0.1:14318)
+  $(variant_args "$variant" 18080 http://127.0.0.1:14318)
 pid=$LAUNCHED
-trap 'kill $pid $receiver 2>/dev/null || true' EXIT
 wrk -t2 -c16 -d"${WARMUP:-30}"s http://127.0.0.1:18080/one >/dev/null
 for i in $(seq 1 "${WINDOWS:-8}"); do
   n0=$(wc -l < "$log"); b=$(ticks $pid); jb=$(jit_ticks $pid)

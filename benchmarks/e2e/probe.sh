@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # A single measured run of one variant (the starter by default) on /one, with extra arguments, for
-# trying a setting (run.sh must have built results/bench-app-<variant>.jar and a CountingReceiver
+# trying a setting (build.sh must have built results/bench-app-<variant>.jar and a CountingReceiver
 # must listen on 14318).
 # Prints requests, requests a second, CPU and JIT compiler CPU per request (µs), RSS and spans received.
-# A jar built under another name runs as this starter with STARTER_SLOTS, e.g.
-#   VARIANT=starter-okhttp STARTER_SLOTS="starter-okhttp:" bash probe.sh okhttp-1
+# A jar built under another name runs as this starter at its defaults, e.g.
+#   VARIANT=starter-okhttp bash probe.sh okhttp-1
 # usage: [VARIANT=none|starter|...] [PROBE_JVM_FLAGS=...] [WARMUP=30] probe.sh label extra-args...
 cd "$(dirname "$0")"
 # shellcheck source=harness.sh
