@@ -3,9 +3,11 @@
 # (with -XX:+PrintCompilation) and its own counting receiver on 14318, loads it for WARMUP seconds,
 # then for WINDOWS windows of WINDOW seconds prints the CPU per request, the JIT compiler threads'
 # share of the process's CPU and how many lines -XX:+PrintCompilation wrote (compilations, and code
-# made not entrant or zombie). The compilation log stays in /tmp/jit-tail-<variant>.log.
+# made not entrant or zombie). The compilation log stays in /tmp/jit-tail-<variant>.log. IDLE seconds
+# without load before each window (0 by default) mimic interleaved.sh, where a variant idles while
+# the others are loaded; the window's CPU then includes that idle time.
 # Needs the jars of build.sh in results/ (or JARS).
-# usage: [WARMUP=30] [WINDOWS=8] [WINDOW=30] bash benchmarks/e2e/jit-tail.sh [variant]
+# usage: [WARMUP=30] [WINDOWS=8] [WINDOW=30] [IDLE=0] bash benchmarks/e2e/jit-tail.sh [variant]
 set -euo pipefail
 cd "$(dirname "$0")"
 # shellcheck source=harness.sh
@@ -27,6 +29,7 @@ pid=$LAUNCHED
 wrk -t2 -c16 -d"${WARMUP:-30}"s http://127.0.0.1:18080/one >/dev/null
 for i in $(seq 1 "${WINDOWS:-8}"); do
   n0=$(wc -l < "$log"); b=$(ticks $pid); jb=$(jit_ticks $pid)
+  sleep "${IDLE:-0}"
   wrk -t2 -c16 -d"${WINDOW:-30}"s http://127.0.0.1:18080/one > /tmp/jit-tail-wrk.txt
   a=$(ticks $pid); ja=$(jit_ticks $pid); n1=$(wc -l < "$log")
   read -r req _ _ _ < <(wrk_figures /tmp/jit-tail-wrk.txt)
