@@ -13,22 +13,22 @@ JVM_FLAGS=${JVM_FLAGS:-"-Xms256m -Xmx256m -XX:+UseG1GC"}
 # An argument can hold commas, not spaces or semicolons.
 variant_args() {
   local common="--server.port=$2 --server.address=127.0.0.1 --spring.main.banner-mode=off --logging.level.root=warn"
+  local starter="$common --otel.service.name=$1 --otel.exporter.otlp.endpoint=$3"
   local slot
   local -
   set -f   # the slots are split on whitespace, never globbed
   for slot in ${STARTER_SLOTS:-}; do
     if [ "${slot%%:*}" = "$1" ]; then
-      echo "$common --otel.service.name=$1 --otel.exporter.otlp.endpoint=$3 ${slot#*:}" | tr ';' ' '
+      echo "$starter ${slot#*:}" | tr ';' ' '
       return
     fi
   done
   case $1 in
     none) echo "$common" ;;
-    starter) echo "$common --otel.service.name=starter --otel.exporter.otlp.endpoint=$3" ;;
     official) echo "$common --otel.service.name=official --otel.exporter.otlp.endpoint=$3 --otel.exporter.otlp.protocol=http/protobuf --otel.metrics.exporter=none --otel.logs.exporter=none" ;;
     micrometer) echo "$common --spring.application.name=micrometer --management.tracing.sampling.probability=1.0 --management.otlp.tracing.endpoint=$3/v1/traces" ;;
-    # Any other name is a jar of this starter built another way (bench-app-starter-okhttp.jar, say).
-    *) echo "$common --otel.service.name=$1 --otel.exporter.otlp.endpoint=$3" ;;
+    # starter, or a jar of this starter built another way (bench-app-starter-okhttp.jar, say)
+    *) echo "$starter" ;;
   esac
 }
 
@@ -90,6 +90,9 @@ CLK=$(getconf CLK_TCK)
 
 # CPU ticks (user + system) of a process, all its threads.
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+# Microseconds of CPU per request from a difference of ticks: us_per_request <ticks> <requests> [decimals].
+us_per_request() { echo "scale=${3:-1}; $1 * 1000000 / $CLK / $2" | bc; }
 
 # Resident memory of a process, in MB.
 rss_mb() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$1/status"; }

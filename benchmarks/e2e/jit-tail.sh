@@ -15,24 +15,24 @@ source harness.sh
 require_tools
 variant=${1:-starter}
 JARS=${JARS:-results}
+APP_PORT=18080
+RECEIVER_PORT=14318
 log=/tmp/jit-tail-$variant.log
-start_receiver 14318 /tmp/jit-tail-receiver.log
+start_receiver $RECEIVER_PORT /tmp/jit-tail-receiver.log
 receiver=$LAUNCHED
 pid=""
 trap 'kill $receiver $pid 2>/dev/null || true' EXIT
 sleep 1
 JVM_FLAGS="$JVM_FLAGS -XX:+PrintCompilation"
-# shellcheck disable=SC2046
-launch_app "$JARS/bench-app-$variant.jar" 18080 "$log" \
-  $(variant_args "$variant" 18080 http://127.0.0.1:14318)
+launch_spec "$variant" "$log"
 pid=$LAUNCHED
-wrk -t2 -c16 -d"${WARMUP:-30}"s http://127.0.0.1:18080/one >/dev/null
+wrk -t2 -c16 -d"${WARMUP:-30}"s "http://127.0.0.1:$APP_PORT/one" >/dev/null
 for i in $(seq 1 "${WINDOWS:-8}"); do
   n0=$(wc -l < "$log"); b=$(ticks $pid); jb=$(jit_ticks $pid)
   sleep "${IDLE:-0}"
-  wrk -t2 -c16 -d"${WINDOW:-30}"s http://127.0.0.1:18080/one > /tmp/jit-tail-wrk.txt
+  wrk -t2 -c16 -d"${WINDOW:-30}"s "http://127.0.0.1:$APP_PORT/one" > /tmp/jit-tail-wrk.txt
   a=$(ticks $pid); ja=$(jit_ticks $pid); n1=$(wc -l < "$log")
   read -r req _ _ _ < <(wrk_figures /tmp/jit-tail-wrk.txt)
-  echo "$variant window=$i requests=$req cpu_us=$(echo "scale=1; ($a-$b)*1000000/$CLK/$req" | bc)" \
+  echo "$variant window=$i requests=$req cpu_us=$(us_per_request $((a - b)) "$req")" \
     "jit_share=$(echo "scale=1; 100*($ja-$jb)/($a-$b)" | bc)% compilation_log_lines=$((n1-n0))"
 done

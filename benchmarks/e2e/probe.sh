@@ -23,4 +23,4 @@ wrk -t2 -c16 -d8s --latency http://127.0.0.1:18080/one > /tmp/probe-wrk.txt
 a=$(ticks $pid); ja=$(jit_ticks $pid); rss=$(rss_mb $pid)
 kill -TERM $pid; wait $pid
 read -r req rps _ _ < <(wrk_figures /tmp/probe-wrk.txt)
-echo "$label req=$req rps=$rps cpu_us=$(echo "scale=1; ($a-$b)*1000000/$CLK/$req" | bc) jit_us=$(echo "scale=2; ($ja-$jb)*1000000/$CLK/$req" | bc) rss_mb=$rss spans=$(curl -sf http://127.0.0.1:14318/count)"
+echo "$label req=$req rps=$rps cpu_us=$(us_per_request $((a - b)) "$req") jit_us=$(us_per_request $((ja - jb)) "$req" 2) rss_mb=$rss spans=$(curl -sf http://127.0.0.1:14318/count)"
