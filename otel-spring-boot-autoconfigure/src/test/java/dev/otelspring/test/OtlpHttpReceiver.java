@@ -71,7 +71,11 @@ public final class OtlpHttpReceiver extends OtlpReceiver {
 
 	private final int port;
 
-	private final ExecutorService executor = Executors.newCachedThreadPool();
+	private final ExecutorService executor = Executors.newCachedThreadPool((task) -> {
+		Thread thread = new Thread(task, "otlp-test-receiver");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	private final boolean tls;
 

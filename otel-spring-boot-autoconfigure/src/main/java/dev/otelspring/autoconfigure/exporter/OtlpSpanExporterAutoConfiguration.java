@@ -34,7 +34,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  *
  * <p>Backs off when the application defines its own exporter of the same type, or its own
  * {@link OpenTelemetry}. The exporter is shut down by the tracer provider that owns it, not by the
- * context.
+ * context. Over HTTP it sends on the daemon threads of {@link OtlpExportThreads}; a customizer that
+ * sets its own executor replaces them.
  */
 @AutoConfiguration(before = OpenTelemetrySdkAutoConfiguration.class)
 @ConditionalOnClass({ OpenTelemetry.class, OtlpHttpSpanExporter.class })
@@ -47,15 +48,22 @@ public final class OtlpSpanExporterAutoConfiguration {
 	@Conditional(OnHttpProtocolCondition.class)
 	static class HttpProtobufConfiguration {
 
+		@Bean
+		@ConditionalOnMissingBean(OtlpHttpSpanExporter.class)
+		OtlpExportThreads otelOtlpExportThreads() {
+			return new OtlpExportThreads();
+		}
+
 		@Bean(destroyMethod = "")
 		@ConditionalOnMissingBean
 		OtlpHttpSpanExporter otlpHttpSpanExporter(Environment environment,
-				ObjectProvider<OtlpHttpSpanExporterBuilderCustomizer> customizers) {
+				ObjectProvider<OtlpHttpSpanExporterBuilderCustomizer> customizers, OtlpExportThreads threads) {
 			OtlpExporterSettings settings = OtlpExporterSettings.read(new OtelProperties(environment));
 			RetryPolicy retry = retryPolicy(environment);
 			return build(settings, () -> {
 				OtlpHttpSpanExporterBuilder builder = OtlpHttpSpanExporter.builder()
-					.setRetryPolicy(retry);
+					.setRetryPolicy(retry)
+					.setExecutorService(threads.executor());
 				settings.applyTo(builder::setEndpoint, builder::addHeader, builder::setTimeout, builder::setCompression,
 						builder::setTrustedCertificates, builder::setClientTls);
 				customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));

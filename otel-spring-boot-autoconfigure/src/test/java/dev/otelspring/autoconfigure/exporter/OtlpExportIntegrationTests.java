@@ -1,6 +1,10 @@
 package dev.otelspring.autoconfigure.exporter;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import dev.otelspring.autoconfigure.sdk.OpenTelemetrySdkAutoConfiguration;
 import dev.otelspring.test.OtlpGrpcReceiver;
@@ -12,12 +16,14 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Spans made through the auto-configured {@link OpenTelemetry} reach a real OTLP receiver, over HTTP
@@ -113,6 +119,30 @@ class OtlpExportIntegrationTests {
 		this.runner.withPropertyValues("otel.exporter.otlp.client.key=" + TestTls.path("client.key"))
 			.run((context) -> assertThat(context.getStartupFailure())
 				.hasStackTraceContaining("'otel.exporter.otlp.client.certificate'"));
+	}
+
+	@Test
+	void sendsOnNamedDaemonThreadsThatEndWithTheContext() {
+		try (OtlpHttpReceiver receiver = OtlpHttpReceiver.start()) {
+			Set<Thread> before = Thread.getAllStackTraces().keySet();
+			this.runner.withPropertyValues("otel.exporter.otlp.endpoint=" + receiver.endpoint()).run((context) -> {
+				makeParentAndChild(context.getBean(OpenTelemetry.class));
+				// Exported while the application runs, not only by the shutdown flush.
+				context.getBean(SdkTracerProvider.class).forceFlush().join(10, TimeUnit.SECONDS);
+				assertThat(receiver.spans()).hasSize(2);
+				List<Thread> started = new ArrayList<>(Thread.getAllStackTraces().keySet());
+				started.removeAll(before);
+				// SDK 1.49's own default would be five anonymous non-daemon threads, which keep a
+				// command-line application's JVM from exiting when its main method returns.
+				assertThat(started).filteredOn((thread) -> !thread.isDaemon()).isEmpty();
+				assertThat(started).extracting(Thread::getName).anyMatch((name) -> name.startsWith("otel-otlp-export-"));
+			});
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> Thread.getAllStackTraces()
+					.keySet()
+					.stream()
+					.noneMatch((thread) -> thread.getName().startsWith("otel-otlp-export-")));
+		}
 	}
 
 	@Test

@@ -296,6 +296,8 @@ class OpenTelemetrySdkAutoConfigurationTests {
 				assertThat(context.getBean(ContextPropagators.class)).isSameAs(propagators);
 				assertThat(context.getBean(BatchSpanProcessor.class)).isSameAs(processor);
 				assertThat(context.getBean(OtlpHttpSpanExporter.class)).isSameAs(exporter);
+				// The send threads belong to our exporter, so they back off with it.
+				assertThat(context).doesNotHaveBean("otelOtlpExportThreads");
 				SdkTracerProvider provider = context.getBean(SdkTracerProvider.class);
 				assertThat(provider.getSampler()).isSameAs(sampler);
 				assertThat(provider.getSpanLimits()).isSameAs(limits);

@@ -1,0 +1,49 @@
+package dev.otelspring.autoconfigure.exporter;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * The threads the OTLP/HTTP exporter sends its requests on, handed to the SDK through
+ * {@code OtlpHttpSpanExporterBuilder.setExecutorService}: daemon threads named
+ * {@code otel-otlp-export-N}, started when an export finds none idle and ended after a minute without
+ * work. The batch processor exports one batch at a time, so in practice one thread serves them all.
+ *
+ * <p>Without this, OpenTelemetry 1.49 (the version Spring Boot 3.5 pins) sends on a pool of five
+ * anonymous non-daemon threads, which keep the JVM of a command-line application running after its
+ * main method returns; later versions use daemon threads of their own. Closed with the context; an
+ * export that still arrives after that runs on the thread that asked for it, so the shutdown flush
+ * never loses a batch to a rejected task.
+ */
+final class OtlpExportThreads implements DisposableBean {
+
+	static final String NAME_PREFIX = "otel-otlp-export-";
+
+	private static final long KEEP_ALIVE_SECONDS = 60;
+
+	private final AtomicInteger created = new AtomicInteger();
+
+	private final ThreadPoolExecutor executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, KEEP_ALIVE_SECONDS,
+			TimeUnit.SECONDS, new SynchronousQueue<>(), this::newThread, (task, pool) -> task.run());
+
+	ExecutorService executor() {
+		return this.executor;
+	}
+
+	private Thread newThread(Runnable task) {
+		Thread thread = new Thread(task, NAME_PREFIX + this.created.incrementAndGet());
+		thread.setDaemon(true);
+		return thread;
+	}
+
+	@Override
+	public void destroy() {
+		this.executor.shutdown();
+	}
+
+}
