@@ -71,8 +71,10 @@ public final class OtlpHttpReceiver extends OtlpReceiver {
 
 	private final int port;
 
+	private final AtomicInteger threads = new AtomicInteger();
+
 	private final ExecutorService executor = Executors.newCachedThreadPool((task) -> {
-		Thread thread = new Thread(task, "otlp-test-receiver");
+		Thread thread = new Thread(task, "otlp-test-receiver-" + this.threads.incrementAndGet());
 		thread.setDaemon(true);
 		return thread;
 	});

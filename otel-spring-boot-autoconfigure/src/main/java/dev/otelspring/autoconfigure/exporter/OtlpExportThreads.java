@@ -12,13 +12,15 @@ import org.springframework.beans.factory.DisposableBean;
  * The threads the OTLP/HTTP exporter sends its requests on, handed to the SDK through
  * {@code OtlpHttpSpanExporterBuilder.setExecutorService}: daemon threads named
  * {@code otel-otlp-export-N}, started when an export finds none idle and ended after a minute without
- * work. The batch processor exports one batch at a time, so in practice one thread serves them all.
+ * work. The batch processor exports one batch at a time, so one thread usually serves them all; more
+ * run only while an export outlives the processor's export timeout (a collector that hangs).
  *
  * <p>Without this, OpenTelemetry 1.49 (the version Spring Boot 3.5 pins) sends on a pool of five
  * anonymous non-daemon threads, which keep the JVM of a command-line application running after its
- * main method returns; later versions use daemon threads of their own. Closed with the context; an
- * export that still arrives after that runs on the thread that asked for it, so the shutdown flush
- * never loses a batch to a rejected task.
+ * main method returns; later versions use daemon threads of their own. Closed with the context, after
+ * the tracer provider's shutdown flush: an export still running then (the flush timed out) is
+ * interrupted, and one that arrives later runs on the thread that asked for it rather than being
+ * rejected.
  */
 final class OtlpExportThreads implements DisposableBean {
 
@@ -43,7 +45,7 @@ final class OtlpExportThreads implements DisposableBean {
 
 	@Override
 	public void destroy() {
-		this.executor.shutdown();
+		this.executor.shutdownNow();
 	}
 
 }

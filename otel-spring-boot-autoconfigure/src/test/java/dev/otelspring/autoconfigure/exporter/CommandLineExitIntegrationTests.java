@@ -14,6 +14,7 @@ import dev.otelspring.test.ReceivedSpan;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.SpringApplication;
@@ -31,9 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CommandLineExitIntegrationTests {
 
 	@Test
-	void jvmExitsWhenMainReturnsAfterAnExport() throws Exception {
+	void jvmExitsWhenMainReturnsAfterAnExport(@TempDir Path directory) throws Exception {
 		try (OtlpHttpReceiver receiver = OtlpHttpReceiver.start()) {
-			Path log = Files.createTempFile("command-line-app", ".log");
+			Path log = directory.resolve("command-line-app.log");
 			String java = ProcessHandle.current().info().command().orElse("java");
 			// The starter's own dependencies: the tests add the OkHttp sender for gRPC, which the
 			// starter leaves out, so the JDK sender is the only HTTP sender here, as in an application.

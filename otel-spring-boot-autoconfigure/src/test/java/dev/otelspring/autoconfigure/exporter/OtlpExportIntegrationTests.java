@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import dev.otelspring.autoconfigure.sdk.OpenTelemetrySdkAutoConfiguration;
@@ -125,6 +127,7 @@ class OtlpExportIntegrationTests {
 	void sendsOnNamedDaemonThreadsThatEndWithTheContext() {
 		try (OtlpHttpReceiver receiver = OtlpHttpReceiver.start()) {
 			Set<Thread> before = Thread.getAllStackTraces().keySet();
+			List<Thread> senders = new ArrayList<>();
 			this.runner.withPropertyValues("otel.exporter.otlp.endpoint=" + receiver.endpoint()).run((context) -> {
 				makeParentAndChild(context.getBean(OpenTelemetry.class));
 				// Exported while the application runs, not only by the shutdown flush.
@@ -135,13 +138,37 @@ class OtlpExportIntegrationTests {
 				// SDK 1.49's own default would be five anonymous non-daemon threads, which keep a
 				// command-line application's JVM from exiting when its main method returns.
 				assertThat(started).filteredOn((thread) -> !thread.isDaemon()).isEmpty();
-				assertThat(started).extracting(Thread::getName).anyMatch((name) -> name.startsWith("otel-otlp-export-"));
+				started.stream()
+					.filter((thread) -> thread.getName().startsWith(OtlpExportThreads.NAME_PREFIX))
+					.forEach(senders::add);
+				assertThat(senders).isNotEmpty();
 			});
-			await().atMost(Duration.ofSeconds(10))
-				.until(() -> Thread.getAllStackTraces()
-					.keySet()
-					.stream()
-					.noneMatch((thread) -> thread.getName().startsWith("otel-otlp-export-")));
+			await().atMost(Duration.ofSeconds(10)).until(() -> senders.stream().noneMatch(Thread::isAlive));
+		}
+	}
+
+	@Test
+	void executorSetByACustomizerReplacesTheStartersThreads() {
+		ExecutorService executor = Executors.newSingleThreadExecutor((task) -> new Thread(task, "my-exporter"));
+		try (OtlpHttpReceiver receiver = OtlpHttpReceiver.start()) {
+			Set<Thread> before = Thread.getAllStackTraces().keySet();
+			this.runner.withPropertyValues("otel.exporter.otlp.endpoint=" + receiver.endpoint())
+				.withBean(OtlpHttpSpanExporterBuilderCustomizer.class,
+						() -> (builder) -> builder.setExecutorService(executor))
+				.run((context) -> {
+					makeParentAndChild(context.getBean(OpenTelemetry.class));
+					context.getBean(SdkTracerProvider.class).forceFlush().join(10, TimeUnit.SECONDS);
+					assertThat(receiver.spans()).hasSize(2);
+					List<Thread> started = new ArrayList<>(Thread.getAllStackTraces().keySet());
+					started.removeAll(before);
+					assertThat(started).extracting(Thread::getName)
+						.contains("my-exporter")
+						.noneMatch((name) -> name.startsWith(OtlpExportThreads.NAME_PREFIX));
+				});
+		}
+		finally {
+			// The application's executor is the application's to shut down.
+			executor.shutdown();
 		}
 	}
 
