@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
@@ -26,6 +27,8 @@ import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * A real OTLP/HTTP receiver on a random loopback port, decoding what arrives with the official
@@ -71,13 +74,7 @@ public final class OtlpHttpReceiver extends OtlpReceiver {
 
 	private final int port;
 
-	private final AtomicInteger threads = new AtomicInteger();
-
-	private final ExecutorService executor = Executors.newCachedThreadPool((task) -> {
-		Thread thread = new Thread(task, "otlp-test-receiver-" + this.threads.incrementAndGet());
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final ExecutorService executor = Executors.newCachedThreadPool(daemonThreads("otlp-test-receiver-"));
 
 	private final boolean tls;
 
@@ -115,6 +112,12 @@ public final class OtlpHttpReceiver extends OtlpReceiver {
 		catch (IOException ex) {
 			throw new IllegalStateException("Could not listen on loopback port " + port, ex);
 		}
+	}
+
+	private static ThreadFactory daemonThreads(String namePrefix) {
+		CustomizableThreadFactory threads = new CustomizableThreadFactory(namePrefix);
+		threads.setDaemon(true);
+		return threads;
 	}
 
 	private static InetSocketAddress loopback(int port) {

@@ -4,9 +4,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * The threads the OTLP/HTTP exporter sends its requests on, handed to the SDK through
@@ -29,19 +29,17 @@ final class OtlpExportThreads implements DisposableBean {
 
 	private static final long KEEP_ALIVE_SECONDS = 60;
 
-	private final AtomicInteger created = new AtomicInteger();
+	private final ThreadPoolExecutor executor;
 
-	private final ThreadPoolExecutor executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, KEEP_ALIVE_SECONDS,
-			TimeUnit.SECONDS, new SynchronousQueue<>(), this::newThread, (task, pool) -> task.run());
+	OtlpExportThreads() {
+		CustomizableThreadFactory threads = new CustomizableThreadFactory(NAME_PREFIX);
+		threads.setDaemon(true);
+		this.executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS,
+				new SynchronousQueue<>(), threads, (task, pool) -> task.run());
+	}
 
 	ExecutorService executor() {
 		return this.executor;
-	}
-
-	private Thread newThread(Runnable task) {
-		Thread thread = new Thread(task, NAME_PREFIX + this.created.incrementAndGet());
-		thread.setDaemon(true);
-		return thread;
 	}
 
 	@Override

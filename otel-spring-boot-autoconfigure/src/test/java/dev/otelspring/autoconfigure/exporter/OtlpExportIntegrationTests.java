@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -129,12 +130,8 @@ class OtlpExportIntegrationTests {
 			Set<Thread> before = Thread.getAllStackTraces().keySet();
 			List<Thread> senders = new ArrayList<>();
 			this.runner.withPropertyValues("otel.exporter.otlp.endpoint=" + receiver.endpoint()).run((context) -> {
-				makeParentAndChild(context.getBean(OpenTelemetry.class));
-				// Exported while the application runs, not only by the shutdown flush.
-				context.getBean(SdkTracerProvider.class).forceFlush().join(10, TimeUnit.SECONDS);
-				assertThat(receiver.spans()).hasSize(2);
-				List<Thread> started = new ArrayList<>(Thread.getAllStackTraces().keySet());
-				started.removeAll(before);
+				exportParentAndChildNow(context, receiver);
+				List<Thread> started = threadsStartedSince(before);
 				// SDK 1.49's own default would be five anonymous non-daemon threads, which keep a
 				// command-line application's JVM from exiting when its main method returns.
 				assertThat(started).filteredOn((thread) -> !thread.isDaemon()).isEmpty();
@@ -156,12 +153,8 @@ class OtlpExportIntegrationTests {
 				.withBean(OtlpHttpSpanExporterBuilderCustomizer.class,
 						() -> (builder) -> builder.setExecutorService(executor))
 				.run((context) -> {
-					makeParentAndChild(context.getBean(OpenTelemetry.class));
-					context.getBean(SdkTracerProvider.class).forceFlush().join(10, TimeUnit.SECONDS);
-					assertThat(receiver.spans()).hasSize(2);
-					List<Thread> started = new ArrayList<>(Thread.getAllStackTraces().keySet());
-					started.removeAll(before);
-					assertThat(started).extracting(Thread::getName)
+					exportParentAndChildNow(context, receiver);
+					assertThat(threadsStartedSince(before)).extracting(Thread::getName)
 						.contains("my-exporter")
 						.noneMatch((name) -> name.startsWith(OtlpExportThreads.NAME_PREFIX));
 				});
@@ -208,6 +201,19 @@ class OtlpExportIntegrationTests {
 		finally {
 			parent.end();
 		}
+	}
+
+	/** Makes a parent and a child and exports them now, while the application runs. */
+	private static void exportParentAndChildNow(ApplicationContext context, OtlpReceiver receiver) {
+		makeParentAndChild(context.getBean(OpenTelemetry.class));
+		context.getBean(SdkTracerProvider.class).forceFlush().join(10, TimeUnit.SECONDS);
+		assertThat(receiver.spans()).hasSize(2);
+	}
+
+	private static List<Thread> threadsStartedSince(Set<Thread> before) {
+		List<Thread> started = new ArrayList<>(Thread.getAllStackTraces().keySet());
+		started.removeAll(before);
+		return started;
 	}
 
 	private static void assertParentAndChild(OtlpReceiver receiver) {
