@@ -8,7 +8,8 @@
 #
 # usage (from the repository root):
 #   [JARS=results] [WARMUP=40] [ENDPOINT=one] [EVENT=cpu] bash benchmarks/e2e/profile.sh <variant> <label> [app args...]
-# writes $OUT_DIR/<label>.collapsed (collapsed stacks, for flame graphs) and prints the split.
+# writes $OUT_DIR/<label>.collapsed (collapsed stacks, for flame graphs) and prints the split, in
+# shares of the samples and in µs of CPU per request served while profiling.
 set -euo pipefail
 cd "$(dirname "$0")"
 variant=$1; label=$2; shift 2
@@ -33,7 +34,11 @@ wrk -t2 -c16 -d"${WARMUP:-40}s" "http://127.0.0.1:18080/${ENDPOINT:-one}" >/dev/
 sleep 2
 # jcmd passes the agent's options as one quoted argument
 jcmd $pid JVMTI.agent_load "$AP" "\"start,event=${EVENT:-cpu},interval=1ms\"" >/dev/null
-wrk -t2 -c16 -d10s "http://127.0.0.1:18080/${ENDPOINT:-one}" | grep "requests in"
+wrk -t2 -c16 -d10s "http://127.0.0.1:18080/${ENDPOINT:-one}" > "$OUT_DIR/profile-$label-wrk.txt"
 jcmd $pid JVMTI.agent_load "$AP" "\"stop,file=$(pwd)/$OUT_DIR/$label.collapsed,collapsed\"" >/dev/null
 kill -TERM $pid; wait $pid || true
-python3 profile_summary.py "$OUT_DIR/$label.collapsed"
+grep "requests in" "$OUT_DIR/profile-$label-wrk.txt"
+read -r requests _ < <(wrk_figures "$OUT_DIR/profile-$label-wrk.txt")
+# On /call the app's RestTemplate sends through a JDK HttpClient too, so its threads are not all export.
+shared=(); [ "${ENDPOINT:-one}" = call ] && shared=(--shared-http-client)
+python3 profile_summary.py "${shared[@]}" --requests "$requests" "$OUT_DIR/$label.collapsed"
