@@ -18,6 +18,10 @@ final class ReactorSupport {
 		return result instanceof Mono || result instanceof Flux;
 	}
 
+	static boolean isReactiveType(Class<?> type) {
+		return Mono.class.isAssignableFrom(type) || Flux.class.isAssignableFrom(type);
+	}
+
 	static Object endOnTermination(Span span, Object result) {
 		if (result instanceof Mono<?> mono) {
 			return mono.doOnError((failure) -> TracedMethodInterceptor.fail(span, failure))

@@ -1,13 +1,18 @@
 package dev.otelspring.autoconfigure.aop;
 
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 import dev.otelspring.annotation.SpanAttribute;
 import dev.otelspring.annotation.Traced;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.semconv.CodeAttributes;
 
@@ -24,27 +29,119 @@ final class TracedMethod {
 
 	final SpanKind kind;
 
-	final Attributes fixedAttributes;
+	/** The fixed attributes' keys, set on every span with {@link #fixedValues} at the same index. */
+	final AttributeKey<Object>[] fixedKeys;
 
-	/** One entry per parameter: the key to record it under, or {@code null}. */
-	final String[] parameterKeys;
+	final Object[] fixedValues;
 
-	final boolean hasParameterAttributes;
+	/** The {@link SpanAttribute} parameters only, in parameter order. */
+	final ParameterAttribute[] parameterAttributes;
 
 	final Class<?> targetClass;
 
+	/**
+	 * Whether the method's result may be a {@code CompletionStage}, {@code Mono} or {@code Flux}, whose
+	 * span ends when the result completes: false for a primitive or {@code void} return type and for a
+	 * final class that is none of them, so that those calls skip the checks.
+	 */
+	final boolean mayCompleteLater;
+
+	@SuppressWarnings("unchecked")
 	private TracedMethod(Class<?> targetClass, String spanName, SpanKind kind, Attributes fixedAttributes,
-			String[] parameterKeys) {
+			String[] parameterKeys, boolean mayCompleteLater) {
 		this.targetClass = targetClass;
+		this.mayCompleteLater = mayCompleteLater;
 		this.spanName = spanName;
 		this.kind = kind;
-		this.fixedAttributes = fixedAttributes;
-		this.parameterKeys = parameterKeys;
-		boolean any = false;
-		for (String key : parameterKeys) {
-			any |= key != null;
+		this.fixedKeys = new AttributeKey[fixedAttributes.size()];
+		this.fixedValues = new Object[fixedAttributes.size()];
+		int[] next = { 0 };
+		fixedAttributes.forEach((key, value) -> {
+			this.fixedKeys[next[0]] = (AttributeKey<Object>) key;
+			this.fixedValues[next[0]++] = value;
+		});
+		List<ParameterAttribute> parameters = new ArrayList<>();
+		for (int i = 0; i < parameterKeys.length; i++) {
+			if (parameterKeys[i] != null) {
+				parameters.add(new ParameterAttribute(i, parameterKeys[i]));
+			}
 		}
-		this.hasParameterAttributes = any;
+		this.parameterAttributes = parameters.toArray(new ParameterAttribute[0]);
+	}
+
+	/**
+	 * Sets the fixed attributes and those of the given arguments on a span builder. The attribute keys
+	 * were made once, with the method, so a call allocates none.
+	 */
+	void setAttributes(SpanBuilder builder, Object[] arguments) {
+		for (int i = 0; i < this.fixedKeys.length; i++) {
+			builder.setAttribute(this.fixedKeys[i], this.fixedValues[i]);
+		}
+		for (ParameterAttribute parameter : this.parameterAttributes) {
+			Object value = arguments[parameter.index];
+			if (value != null) {
+				parameter.set(builder, value);
+			}
+		}
+	}
+
+	/**
+	 * A {@link SpanAttribute} parameter: its position and its key in each of the types a value most
+	 * often has, made once so that recording a value allocates no key.
+	 */
+	static final class ParameterAttribute {
+
+		final int index;
+
+		final String key;
+
+		private final AttributeKey<String> stringKey;
+
+		private final AttributeKey<Long> longKey;
+
+		private final AttributeKey<Double> doubleKey;
+
+		private final AttributeKey<Boolean> booleanKey;
+
+		ParameterAttribute(int index, String key) {
+			this.index = index;
+			this.key = key;
+			this.stringKey = AttributeKey.stringKey(key);
+			this.longKey = AttributeKey.longKey(key);
+			this.doubleKey = AttributeKey.doubleKey(key);
+			this.booleanKey = AttributeKey.booleanKey(key);
+		}
+
+		/**
+		 * Sets a value on the span builder with the matching attribute type; the common types go straight
+		 * to the builder without an intermediate collection.
+		 */
+		void set(SpanBuilder builder, Object value) {
+			if (value instanceof String string) {
+				builder.setAttribute(this.stringKey, string);
+			}
+			else if (value instanceof Long || value instanceof Integer || value instanceof Short
+					|| value instanceof Byte) {
+				builder.setAttribute(this.longKey, ((Number) value).longValue());
+			}
+			else if (value instanceof Double || value instanceof Float) {
+				builder.setAttribute(this.doubleKey, ((Number) value).doubleValue());
+			}
+			else if (value instanceof Boolean bool) {
+				builder.setAttribute(this.booleanKey, bool);
+			}
+			else {
+				setOther(builder, value);
+			}
+		}
+
+		/** Arrays, collections and anything else: kept out of {@link #set} so that it stays small. */
+		private void setOther(SpanBuilder builder, Object value) {
+			AttributesBuilder attributes = Attributes.builder();
+			put(attributes, this.key, value);
+			builder.setAllAttributes(attributes.build());
+		}
+
 	}
 
 	/**
@@ -56,7 +153,7 @@ final class TracedMethod {
 		if (traced != null) {
 			return traced;
 		}
-		if (!java.lang.reflect.Modifier.isPublic(method.getModifiers()) || method.getDeclaringClass() == Object.class) {
+		if (!Modifier.isPublic(method.getModifiers()) || method.getDeclaringClass() == Object.class) {
 			return null;
 		}
 		traced = AnnotatedElementUtils.findMergedAnnotation(targetClass, Traced.class);
@@ -99,7 +196,19 @@ final class TracedMethod {
 						+ "@SpanAttribute(\"order.id\")");
 			}
 		}
-		return new TracedMethod(targetClass, name, traced.kind(), attributes.build(), keys);
+		return new TracedMethod(targetClass, name, traced.kind(), attributes.build(), keys,
+				mayCompleteLater(method.getReturnType()));
+	}
+
+	private static boolean mayCompleteLater(Class<?> returnType) {
+		if (returnType.isPrimitive()) {
+			return false;
+		}
+		if (!Modifier.isFinal(returnType.getModifiers())) {
+			return true;
+		}
+		return CompletionStage.class.isAssignableFrom(returnType)
+				|| (TracedMethodInterceptor.REACTOR_PRESENT && ReactorSupport.isReactiveType(returnType));
 	}
 
 	private static SpanAttribute findParameterAnnotation(Method method, Class<?> targetClass, int index) {
@@ -129,30 +238,6 @@ final class TracedMethod {
 
 	private static String describe(Method method) {
 		return method.getDeclaringClass().getName() + "." + method.getName();
-	}
-
-	/**
-	 * Sets a parameter's value on the span builder with the matching attribute type; the common types
-	 * go straight to the builder without an intermediate collection.
-	 */
-	static void set(io.opentelemetry.api.trace.SpanBuilder builder, String key, Object value) {
-		if (value instanceof String string) {
-			builder.setAttribute(key, string);
-		}
-		else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
-			builder.setAttribute(key, ((Number) value).longValue());
-		}
-		else if (value instanceof Double || value instanceof Float) {
-			builder.setAttribute(key, ((Number) value).doubleValue());
-		}
-		else if (value instanceof Boolean bool) {
-			builder.setAttribute(key, bool);
-		}
-		else {
-			AttributesBuilder attributes = Attributes.builder();
-			put(attributes, key, value);
-			builder.setAllAttributes(attributes.build());
-		}
 	}
 
 	@SuppressWarnings("unchecked")

@@ -32,7 +32,7 @@ final class TracedMethodInterceptor implements MethodInterceptor {
 
 	private static final Log logger = LogFactory.getLog(TracedMethodInterceptor.class);
 
-	private static final boolean REACTOR_PRESENT = ClassUtils.isPresent("reactor.core.publisher.Mono",
+	static final boolean REACTOR_PRESENT = ClassUtils.isPresent("reactor.core.publisher.Mono",
 			TracedMethodInterceptor.class.getClassLoader());
 
 	private final Tracer tracer;
@@ -49,7 +49,8 @@ final class TracedMethodInterceptor implements MethodInterceptor {
 
 	@Override
 	public Object invoke(MethodInvocation invocation) throws Throwable {
-		Span span = start(invocation);
+		TracedMethod method = describe(invocation);
+		Span span = (method != null) ? start(method, invocation) : null;
 		if (span == null) {
 			return invocation.proceed();
 		}
@@ -62,26 +63,17 @@ final class TracedMethodInterceptor implements MethodInterceptor {
 			span.end();
 			throw ex;
 		}
-		return endWhenDone(span, result);
+		if (method.mayCompleteLater) {
+			return endWhenDone(span, result);
+		}
+		span.end();
+		return result;
 	}
 
-	private Span start(MethodInvocation invocation) {
+	private Span start(TracedMethod method, MethodInvocation invocation) {
 		try {
-			TracedMethod method = describe(invocation);
-			if (method == null) {
-				return null;
-			}
-			SpanBuilder builder = this.tracer.spanBuilder(method.spanName)
-				.setSpanKind(method.kind)
-				.setAllAttributes(method.fixedAttributes);
-			if (method.hasParameterAttributes) {
-				Object[] arguments = invocation.getArguments();
-				for (int i = 0; i < method.parameterKeys.length; i++) {
-					if (method.parameterKeys[i] != null && arguments[i] != null) {
-						TracedMethod.set(builder, method.parameterKeys[i], arguments[i]);
-					}
-				}
-			}
+			SpanBuilder builder = this.tracer.spanBuilder(method.spanName).setSpanKind(method.kind);
+			method.setAttributes(builder, invocation.getArguments());
 			return builder.startSpan();
 		}
 		catch (RuntimeException | LinkageError ex) {
@@ -91,10 +83,23 @@ final class TracedMethodInterceptor implements MethodInterceptor {
 	}
 
 	private TracedMethod describe(MethodInvocation invocation) {
+		try {
+			return lookUp(invocation);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			logger.debug("Could not look up the @Traced method; it runs untraced", ex);
+			return null;
+		}
+	}
+
+	private TracedMethod lookUp(MethodInvocation invocation) {
 		Object target = invocation.getThis();
-		Class<?> targetClass = (target != null) ? AopUtils.getTargetClass(target) : invocation.getMethod().getDeclaringClass();
 		Method invoked = invocation.getMethod();
 		TracedMethod method = this.byMethod.get(invoked);
+		if (method != null && target != null && method.targetClass == target.getClass()) {
+			return method;
+		}
+		Class<?> targetClass = (target != null) ? AopUtils.getTargetClass(target) : invoked.getDeclaringClass();
 		if (method != null && method.targetClass == targetClass) {
 			return method;
 		}

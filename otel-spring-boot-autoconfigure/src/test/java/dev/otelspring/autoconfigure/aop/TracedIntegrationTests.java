@@ -2,6 +2,7 @@ package dev.otelspring.autoconfigure.aop;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 
 import dev.otelspring.test.OtlpHttpReceiver;
@@ -104,6 +105,13 @@ class TracedIntegrationTests {
 		ReceivedSpan span = await(traceId, "async-ok");
 		assertThat(duration(span)).isGreaterThanOrEqualTo(Duration.ofMillis(90));
 		assertThat(span.statusCode()).isEqualTo(Status.StatusCode.STATUS_CODE_UNSET);
+	}
+
+	@Test
+	void completableFutureDeclaredAsObjectEndsTheSpanWhenItCompletes() throws Exception {
+		String traceId = underRoot("root-cf-object",
+				() -> ((CompletableFuture<?>) this.orders.laterAsObject()).get());
+		assertThat(duration(await(traceId, "async-as-object"))).isGreaterThanOrEqualTo(Duration.ofMillis(90));
 	}
 
 	@Test

@@ -67,6 +67,12 @@ public class TracedTestApplication {
 			});
 		}
 
+		/** A result whose declared type says nothing of when it completes. */
+		@Traced("async-as-object")
+		public Object laterAsObject() {
+			return CompletableFuture.supplyAsync(() -> sleepThen("ok"));
+		}
+
 		@Traced("mono")
 		public Mono<String> mono() {
 			return Mono.fromSupplier(() -> sleepThen("m"));
