@@ -18,10 +18,6 @@ export STARTER_SLOTS="starter:--otel.bsp.max.queue.size=8192;--otel.bsp.max.expo
 official:--otel.bsp.max.queue.size=8192;--otel.bsp.max.export.batch.size=512
 micrometer:--otel.bsp.max.queue.size=8192;--otel.bsp.max.export.batch.size=1024"
 SKIP_BUILD=1 bash interleaved.sh > "$OUT/run.log"
-# name the slots after what ran in them, then summarise again under those names
-for f in slices.tsv variants.tsv; do
-  awk -F'\t' -v OFS='\t' 'BEGIN { n["starter"] = "batch2048"; n["official"] = "batch512"; n["micrometer"] = "batch1024" }
-    { for (i = 1; i <= NF; i++) if ($i in n) $i = n[$i]; print }' "$OUT/$f" > "$OUT/$f.renamed"
-  mv "$OUT/$f.renamed" "$OUT/$f"
-done
-python3 summarize_interleaved.py "$OUT" | tee "$OUT/summary.md"
+# shellcheck source=harness.sh
+source harness.sh
+rename_slots "starter=batch2048 official=batch512 micrometer=batch1024"

@@ -32,6 +32,19 @@ variant_args() {
   esac
 }
 
+# Names the slots of an interleaved run in $OUT after what ran in them (slices.tsv, variants.tsv)
+# and summarises it again under those names: rename_slots "starter=batch2048 official=batch512".
+rename_slots() {
+  local f
+  for f in slices.tsv variants.tsv; do
+    awk -F'\t' -v OFS='\t' -v map="$1" '
+      BEGIN { k = split(map, pairs, " "); for (i = 1; i <= k; i++) { split(pairs[i], kv, "="); n[kv[1]] = kv[2] } }
+      { for (i = 1; i <= NF; i++) if ($i in n) $i = n[$i]; print }' "$OUT/$f" > "$OUT/$f.renamed"
+    mv "$OUT/$f.renamed" "$OUT/$f"
+  done
+  python3 summarize_interleaved.py "$OUT" | tee "$OUT/summary.md"
+}
+
 # Installs what the scripts call if it is missing (Debian's packages; CI runs as root).
 require_tools() {
   local missing=() t
@@ -111,6 +124,16 @@ jit_ticks() {
     total=$((total + $(sed 's/.*) //' "$t/stat" | awk '{print $12 + $13}')))
   done
   echo $total
+}
+
+# CPU ticks of a process's threads, grouped by name with the number at the end dropped
+# (pool-2-thread-1 and pool-2-thread-2 are pool-2-thread; /proc cuts names at 15 characters): one
+# line a group, name<TAB>ticks, sorted by name. thread_ticks <pid>
+thread_ticks() {
+  local t
+  for t in /proc/$1/task/*; do
+    printf '%s\t%s\n' "$(sed -E 's/-?[0-9]+$//' "$t/comm")" "$(sed 's/.*) //' "$t/stat" | awk '{print $12 + $13}')"
+  done | awk -F'\t' '{ s[$1] += $2 } END { for (k in s) print k "\t" s[k] }' | sort
 }
 
 # Loads a process (pid, url) for WARMUP seconds, then in 10 s slices until its compiler threads take

@@ -5,7 +5,8 @@
 # Prints requests, requests a second, CPU and JIT compiler CPU per request (µs), RSS and spans received.
 # A jar built under another name runs as this starter at its defaults, e.g.
 #   VARIANT=starter-okhttp bash probe.sh okhttp-1
-# usage: [VARIANT=none|starter|...] [PROBE_JVM_FLAGS=...] [WARMUP=30] probe.sh label extra-args...
+# THREADS=1 also prints the CPU per request of each group of the app's threads (thread_ticks).
+# usage: [VARIANT=none|starter|...] [PROBE_JVM_FLAGS=...] [WARMUP=30] [THREADS=1] probe.sh label extra-args...
 cd "$(dirname "$0")"
 # shellcheck source=harness.sh
 source harness.sh
@@ -18,9 +19,15 @@ launch_app results/bench-app-$variant.jar 18080 /tmp/probe-app.log \
 pid=$LAUNCHED
 wrk -t2 -c16 -d${WARMUP:-30}s http://127.0.0.1:18080/one >/dev/null; sleep 6
 curl -sf -X POST http://127.0.0.1:14318/count >/dev/null
-b=$(ticks $pid); jb=$(jit_ticks $pid)
+b=$(ticks $pid); jb=$(jit_ticks $pid); thread_ticks $pid > /tmp/probe-threads-before.tsv
 wrk -t2 -c16 -d8s --latency http://127.0.0.1:18080/one > /tmp/probe-wrk.txt
-a=$(ticks $pid); ja=$(jit_ticks $pid); rss=$(rss_mb $pid)
+a=$(ticks $pid); ja=$(jit_ticks $pid); rss=$(rss_mb $pid); thread_ticks $pid > /tmp/probe-threads-after.tsv
 kill -TERM $pid; wait $pid
 read -r req rps _ _ < <(wrk_figures /tmp/probe-wrk.txt)
 echo "$label req=$req rps=$rps cpu_us=$(us_per_request $((a - b)) "$req") jit_us=$(us_per_request $((ja - jb)) "$req" 2) rss_mb=$rss spans=$(curl -sf http://127.0.0.1:14318/count)"
+if [ -n "${THREADS:-}" ]; then
+  # a group that started during the load counts from 0
+  awk -F'\t' 'NR == FNR { b[$1] = $2; next } { d = $2 - b[$1]; if (d > 0) print $1 "\t" d }' \
+    /tmp/probe-threads-before.tsv /tmp/probe-threads-after.tsv |
+    while IFS=$'\t' read -r name d; do echo "  $name $(us_per_request "$d" "$req" 2)"; done
+fi

@@ -1,0 +1,254 @@
+package dev.otelspring.bench.floor;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.exporter.internal.otlp.traces.LowAllocationTraceRequestMarshaler;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.trace.ReadWriteSpan;
+import io.opentelemetry.sdk.trace.ReadableSpan;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * The {@code floor} variant (compiled only with the app's {@code floor} profile): the least an
+ * instrumentation built on the OpenTelemetry SDK does for one SERVER span, written by hand with no
+ * starter. The SDK is built directly (W3C trace context and baggage, parent-based always-on sampling,
+ * a batch processor with this starter's defaults of 512-span batches and an 8192-span queue, the
+ * OTLP/HTTP exporter on the JDK sender), and one servlet filter extracts the caller's context, starts
+ * the span with the same ten attributes this starter's filter records, makes it current while the
+ * handler runs, and ends it with the status code and route. Left out against the starter: trace ids
+ * in the MDC, the skip-path check, the guards that keep tracing's failures from the request, async
+ * requests, error recording, URL sanitising and every setting. Correct only for this app (the route
+ * name cache is keyed by route alone, and this app serves GET only).
+ *
+ * <p>{@code --bench.floor.export} takes the export apart: {@code otlp} (the default) exports over
+ * OTLP/HTTP as the starter does; {@code marshal} hands the batches to an exporter that writes the OTLP
+ * request body with the SDK's marshaler and sends nothing; {@code discard} to one that throws them
+ * away; {@code none} ends every span into a processor the SDK never calls, so that nothing is kept
+ * after a span ends: the request thread's share alone.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SdkFloorConfiguration {
+
+	private static final AttributeKey<String> METHOD = AttributeKey.stringKey("http.request.method");
+
+	private static final AttributeKey<String> PATH = AttributeKey.stringKey("url.path");
+
+	private static final AttributeKey<String> SCHEME = AttributeKey.stringKey("url.scheme");
+
+	private static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
+
+	private static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
+
+	private static final AttributeKey<String> CLIENT_ADDRESS = AttributeKey.stringKey("client.address");
+
+	private static final AttributeKey<String> USER_AGENT = AttributeKey.stringKey("user_agent.original");
+
+	private static final AttributeKey<String> PROTOCOL_VERSION = AttributeKey.stringKey("network.protocol.version");
+
+	private static final AttributeKey<Long> STATUS_CODE = AttributeKey.longKey("http.response.status_code");
+
+	private static final AttributeKey<String> ROUTE = AttributeKey.stringKey("http.route");
+
+	@Bean(destroyMethod = "close")
+	SdkTracerProvider floorTracerProvider(@Value("${otel.service.name:floor}") String serviceName,
+			@Value("${otel.exporter.otlp.endpoint:http://localhost:4318}") String endpoint,
+			@Value("${bench.floor.export:otlp}") String export) {
+		SpanProcessor processor = switch (export) {
+			case "otlp" -> batch(OtlpHttpSpanExporter.builder().setEndpoint(endpoint + "/v1/traces").build());
+			case "marshal" -> batch(new MarshalOnly());
+			case "discard" -> batch(new Discarding());
+			case "none" -> new DiscardOnEnd();
+			default -> throw new IllegalArgumentException(
+					"bench.floor.export=" + export + ": expected otlp, marshal, discard or none");
+		};
+		return SdkTracerProvider.builder()
+			.setResource(Resource.getDefault()
+				.merge(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), serviceName))))
+			.addSpanProcessor(processor)
+			.build();
+	}
+
+	/** The batch processor at this starter's defaults. */
+	private static SpanProcessor batch(SpanExporter exporter) {
+		return BatchSpanProcessor.builder(exporter).setMaxExportBatchSize(512).setMaxQueueSize(8192).build();
+	}
+
+	@Bean
+	FilterRegistrationBean<Filter> floorFilter(SdkTracerProvider tracerProvider) {
+		FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
+				new FloorFilter(tracerProvider.get("floor")));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		return registration;
+	}
+
+	/** Throws every batch away as it arrives: what the batch processor costs without an exporter. */
+	static class Discarding implements SpanExporter {
+
+		@Override
+		public CompletableResultCode export(Collection<SpanData> spans) {
+			return CompletableResultCode.ofSuccess();
+		}
+
+		@Override
+		public CompletableResultCode flush() {
+			return CompletableResultCode.ofSuccess();
+		}
+
+		@Override
+		public CompletableResultCode shutdown() {
+			return CompletableResultCode.ofSuccess();
+		}
+
+	}
+
+	/**
+	 * Writes every batch into an OTLP request body with the marshaler the OTLP/HTTP exporter uses by
+	 * default (reusable data) and sends nothing: the export without the HTTP client and the receiver.
+	 * Called by the one batch worker only.
+	 */
+	static final class MarshalOnly extends Discarding {
+
+		private final LowAllocationTraceRequestMarshaler marshaler = new LowAllocationTraceRequestMarshaler();
+
+		private final ByteArrayOutputStream body = new ByteArrayOutputStream(256 * 1024);
+
+		@Override
+		public CompletableResultCode export(Collection<SpanData> spans) {
+			this.body.reset();
+			this.marshaler.initialize(spans);
+			try {
+				this.marshaler.writeBinaryTo(this.body);
+			}
+			catch (IOException ex) {
+				return CompletableResultCode.ofExceptionalFailure(ex);
+			}
+			finally {
+				this.marshaler.reset();
+			}
+			return CompletableResultCode.ofSuccess();
+		}
+
+	}
+
+	/** Ends nothing: {@code isEndRequired} is false, so the SDK never calls it. */
+	static final class DiscardOnEnd implements SpanProcessor {
+
+		@Override
+		public void onStart(Context parentContext, ReadWriteSpan span) {
+		}
+
+		@Override
+		public boolean isStartRequired() {
+			return false;
+		}
+
+		@Override
+		public void onEnd(ReadableSpan span) {
+		}
+
+		@Override
+		public boolean isEndRequired() {
+			return false;
+		}
+
+	}
+
+	static final class FloorFilter implements Filter {
+
+		private static final TextMapGetter<HttpServletRequest> GETTER = new TextMapGetter<>() {
+
+			@Override
+			public Iterable<String> keys(HttpServletRequest carrier) {
+				return Collections.list(carrier.getHeaderNames());
+			}
+
+			@Override
+			public String get(HttpServletRequest carrier, String key) {
+				return carrier.getHeader(key);
+			}
+
+		};
+
+		private final TextMapPropagator propagator = TextMapPropagator
+			.composite(W3CTraceContextPropagator.getInstance(), W3CBaggagePropagator.getInstance());
+
+		private final ConcurrentHashMap<String, String> names = new ConcurrentHashMap<>();
+
+		private final Tracer tracer;
+
+		FloorFilter(Tracer tracer) {
+			this.tracer = tracer;
+		}
+
+		@Override
+		public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+				throws IOException, ServletException {
+			HttpServletRequest request = (HttpServletRequest) req;
+			HttpServletResponse response = (HttpServletResponse) res;
+			Context parent = this.propagator.extract(Context.root(), request, GETTER);
+			String method = request.getMethod();
+			Span span = this.tracer.spanBuilder(method)
+				.setParent(parent)
+				.setSpanKind(SpanKind.SERVER)
+				.setAttribute(METHOD, method)
+				.setAttribute(PATH, request.getRequestURI())
+				.setAttribute(SCHEME, request.getScheme())
+				.setAttribute(SERVER_ADDRESS, request.getServerName())
+				.setAttribute(SERVER_PORT, (long) request.getServerPort())
+				.setAttribute(CLIENT_ADDRESS, request.getRemoteAddr())
+				.setAttribute(USER_AGENT, request.getHeader("User-Agent"))
+				.setAttribute(PROTOCOL_VERSION, "HTTP/1.1".equals(request.getProtocol()) ? "1.1" : null)
+				.startSpan();
+			try (Scope scope = parent.with(span).makeCurrent()) {
+				chain.doFilter(request, response);
+			}
+			finally {
+				span.setAttribute(STATUS_CODE, (long) response.getStatus());
+				Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+				if (pattern != null) {
+					String route = pattern.toString();
+					span.setAttribute(ROUTE, route);
+					span.updateName(this.names.computeIfAbsent(route, (r) -> method + " " + r));
+				}
+				span.end();
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# How much of this starter's cost is the OpenTelemetry SDK's, with the interleaved harness and the
+# app's floor variant (the SDK and a hand-written filter recording the same SERVER span,
+# SdkFloorConfiguration), whose --bench.floor.export takes the export apart: otlp (as the starter
+# exports), marshal (the OTLP body written, nothing sent), discard (the batch processor with an
+# exporter that throws the batches away) and none (nothing kept after a span ends).
+#
+#   bash benchmarks/e2e/floor.sh            untraced, this starter, floor-otlp, floor-none
+#   bash benchmarks/e2e/floor.sh pipeline   untraced, floor-otlp, floor-marshal, floor-discard
+#
+# The floor jars run in the slots interleaved.sh calls starter, official and micrometer; the slots
+# are renamed after what ran in them. A floor that sends nothing leaves its receiver at 0 spans.
+# Output in $OUT (summary.md, slices.tsv, variants.tsv).
+# Knobs: those of interleaved.sh; ENDPOINTS defaults to "one" here (the floor records server spans
+# only), OUT to results-floor or results-floor-pipeline, and STARTUP_ROUNDS is always 0.
+set -euo pipefail
+cd "$(dirname "$0")"
+case ${1:-starter} in
+  starter) slots="official=otlp micrometer=none" ;;
+  pipeline) slots="starter=otlp official=marshal micrometer=discard" ;;
+  *) echo "usage: floor.sh [starter|pipeline]" >&2; exit 2 ;;
+esac
+export OUT=${OUT:-results-floor$([ "${1:-starter}" = pipeline ] && echo -pipeline)} ENDPOINTS=${ENDPOINTS:-one} STARTUP_ROUNDS=0
+mkdir -p "$OUT"
+if [ -z "${SKIP_BUILD:-}" ]; then
+  bash build.sh "$OUT"
+  ../../mvnw -B -q -f app/pom.xml clean package -DskipTests -Pfloor
+  cp app/target/bench-app-floor.jar "$OUT/"
+fi
+# the floor reads otel.service.name and otel.exporter.otlp.endpoint as the starter does
+STARTER_SLOTS="" names=""
+for s in $slots; do
+  cp "$OUT/bench-app-floor.jar" "$OUT/bench-app-${s%%=*}.jar"
+  STARTER_SLOTS="$STARTER_SLOTS ${s%%=*}:--bench.floor.export=${s#*=}"
+  names="$names ${s%%=*}=floor-${s#*=}"
+done
+export STARTER_SLOTS
+SKIP_BUILD=1 bash interleaved.sh > "$OUT/run.log"
+# shellcheck source=harness.sh
+source harness.sh
+rename_slots "$names"
