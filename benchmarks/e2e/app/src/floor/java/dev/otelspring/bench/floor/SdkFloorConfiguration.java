@@ -21,8 +21,6 @@ import io.opentelemetry.exporter.internal.otlp.traces.LowAllocationTraceRequestM
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.resources.Resource;
-import io.opentelemetry.sdk.trace.ReadWriteSpan;
-import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -59,7 +57,8 @@ import org.springframework.web.servlet.HandlerMapping;
  * OTLP/HTTP as the starter does; {@code marshal} hands the batches to an exporter that writes the OTLP
  * request body with the SDK's marshaler and sends nothing; {@code discard} to one that throws them
  * away; {@code none} ends every span into a processor the SDK never calls, so that nothing is kept
- * after a span ends: the request thread's share alone.
+ * after a span ends: the request thread's share alone. Those two are the SDK's own no-op exporter and
+ * processor.
  */
 @Configuration(proxyBeanMethods = false)
 public class SdkFloorConfiguration {
@@ -91,8 +90,9 @@ public class SdkFloorConfiguration {
 		SpanProcessor processor = switch (export) {
 			case "otlp" -> batch(OtlpHttpSpanExporter.builder().setEndpoint(endpoint + "/v1/traces").build());
 			case "marshal" -> batch(new MarshalOnly());
-			case "discard" -> batch(new Discarding());
-			case "none" -> new DiscardOnEnd();
+			// the SDK's no-op exporter and processor
+			case "discard" -> batch(SpanExporter.composite());
+			case "none" -> SpanProcessor.composite();
 			default -> throw new IllegalArgumentException(
 					"bench.floor.export=" + export + ": expected otlp, marshal, discard or none");
 		};
@@ -116,32 +116,12 @@ public class SdkFloorConfiguration {
 		return registration;
 	}
 
-	/** Throws every batch away as it arrives: what the batch processor costs without an exporter. */
-	static class Discarding implements SpanExporter {
-
-		@Override
-		public CompletableResultCode export(Collection<SpanData> spans) {
-			return CompletableResultCode.ofSuccess();
-		}
-
-		@Override
-		public CompletableResultCode flush() {
-			return CompletableResultCode.ofSuccess();
-		}
-
-		@Override
-		public CompletableResultCode shutdown() {
-			return CompletableResultCode.ofSuccess();
-		}
-
-	}
-
 	/**
 	 * Writes every batch into an OTLP request body with the marshaler the OTLP/HTTP exporter uses by
 	 * default (reusable data) and sends nothing: the export without the HTTP client and the receiver.
 	 * Called by the one batch worker only.
 	 */
-	static final class MarshalOnly extends Discarding {
+	static final class MarshalOnly implements SpanExporter {
 
 		private final LowAllocationTraceRequestMarshaler marshaler = new LowAllocationTraceRequestMarshaler();
 
@@ -163,27 +143,14 @@ public class SdkFloorConfiguration {
 			return CompletableResultCode.ofSuccess();
 		}
 
-	}
-
-	/** Ends nothing: {@code isEndRequired} is false, so the SDK never calls it. */
-	static final class DiscardOnEnd implements SpanProcessor {
-
 		@Override
-		public void onStart(Context parentContext, ReadWriteSpan span) {
+		public CompletableResultCode flush() {
+			return CompletableResultCode.ofSuccess();
 		}
 
 		@Override
-		public boolean isStartRequired() {
-			return false;
-		}
-
-		@Override
-		public void onEnd(ReadableSpan span) {
-		}
-
-		@Override
-		public boolean isEndRequired() {
-			return false;
+		public CompletableResultCode shutdown() {
+			return CompletableResultCode.ofSuccess();
 		}
 
 	}
