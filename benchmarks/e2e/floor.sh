@@ -16,11 +16,11 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 case ${1:-starter} in
-  starter) slots="official=otlp micrometer=none" ;;
-  pipeline) slots="starter=otlp official=marshal micrometer=discard" ;;
+  starter) slots="official=otlp micrometer=none" out=results-floor ;;
+  pipeline) slots="starter=otlp official=marshal micrometer=discard" out=results-floor-pipeline ;;
   *) echo "usage: floor.sh [starter|pipeline]" >&2; exit 2 ;;
 esac
-export OUT=${OUT:-results-floor$([ "${1:-starter}" = pipeline ] && echo -pipeline)} ENDPOINTS=${ENDPOINTS:-one} STARTUP_ROUNDS=0
+export OUT=${OUT:-$out} ENDPOINTS=${ENDPOINTS:-one} STARTUP_ROUNDS=0
 mkdir -p "$OUT"
 if [ -z "${SKIP_BUILD:-}" ]; then
   bash build.sh "$OUT"

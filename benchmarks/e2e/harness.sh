@@ -115,25 +115,22 @@ wrk_figures() {
   awk '/requests in/ {r=$1} /Requests\/sec/ {s=$2} $1=="50%" {p50=$2} $1=="99%" {p99=$2} END {print r, s, p50, p99}' "$1"
 }
 
-# CPU ticks of the JIT compiler threads ("C1 CompilerThre", "C2 CompilerThre"); the fields after the
-# command name, which may hold spaces, are counted from the closing parenthesis.
-jit_ticks() {
-  local total=0 t
-  for t in /proc/$1/task/*; do
-    grep -q '^C[12] Compiler' "$t/comm" 2>/dev/null || continue
-    total=$((total + $(sed 's/.*) //' "$t/stat" | awk '{print $12 + $13}')))
-  done
-  echo $total
-}
-
-# CPU ticks of a process's threads, grouped by name with the number at the end dropped
-# (pool-2-thread-1 and pool-2-thread-2 are pool-2-thread; /proc cuts names at 15 characters): one
-# line a group, name<TAB>ticks, sorted by name. thread_ticks <pid>
+# CPU ticks (user + system) of a process's threads, grouped by name with the number at the end
+# dropped (pool-2-thread-1 and pool-2-thread-2 are pool-2-thread; /proc cuts names at 15
+# characters): one line a group, name<TAB>ticks, sorted by name. The fields after the command name,
+# which may hold spaces, are counted from the closing parenthesis. thread_ticks <pid>
 thread_ticks() {
   local t
   for t in /proc/$1/task/*; do
-    printf '%s\t%s\n' "$(sed -E 's/-?[0-9]+$//' "$t/comm")" "$(sed 's/.*) //' "$t/stat" | awk '{print $12 + $13}')"
-  done | awk -F'\t' '{ s[$1] += $2 } END { for (k in s) print k "\t" s[k] }' | sort
+    printf '%s\t%s\n' "$(<"$t/comm")" "$(<"$t/stat")"
+  done 2>/dev/null | awk -F'\t' '{
+    name = $1; sub(/-?[0-9]+$/, "", name); stat = $2; sub(/.*\) /, "", stat); split(stat, f, " ")
+    s[name] += f[12] + f[13] } END { for (k in s) print k "\t" s[k] }' | sort
+}
+
+# CPU ticks of the JIT compiler threads ("C1 CompilerThre", "C2 CompilerThre").
+jit_ticks() {
+  thread_ticks "$1" | awk -F'\t' '/^C[12] Compiler/ { s += $2 } END { print s + 0 }'
 }
 
 # Loads a process (pid, url) for WARMUP seconds, then in 10 s slices until its compiler threads take
