@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # How much of this starter's cost is the OpenTelemetry SDK's, with the interleaved harness and the
-# app's floor variant (the SDK and a hand-written filter recording the same SERVER span,
-# SdkFloorConfiguration), whose --bench.floor.export takes the export apart: otlp (as the starter
+# app's floor variant (the SDK, a hand-written filter and RestTemplate interceptor recording the same
+# SERVER and CLIENT spans, SdkFloorConfiguration), whose --bench.floor.export takes the export apart: otlp (as the starter
 # exports), marshal (the OTLP body written, nothing sent), discard (the batch processor with an
 # exporter that throws the batches away) and none (nothing kept after a span ends).
 #
@@ -11,8 +11,8 @@
 # The floor jars run in the slots interleaved.sh calls starter, official and micrometer; the slots
 # are renamed after what ran in them. A floor that sends nothing leaves its receiver at 0 spans.
 # Output in $OUT (summary.md, slices.tsv, variants.tsv).
-# Knobs: those of interleaved.sh; ENDPOINTS defaults to "one" here (the floor records server spans
-# only), OUT to results-floor or results-floor-pipeline, and STARTUP_ROUNDS is always 0.
+# Knobs: those of interleaved.sh; OUT defaults to results-floor or results-floor-pipeline here, and
+# STARTUP_ROUNDS is always 0.
 set -euo pipefail
 cd "$(dirname "$0")"
 case ${1:-starter} in
@@ -20,7 +20,7 @@ case ${1:-starter} in
   pipeline) slots="starter=otlp official=marshal micrometer=discard" out=results-floor-pipeline ;;
   *) echo "usage: floor.sh [starter|pipeline]" >&2; exit 2 ;;
 esac
-export OUT=${OUT:-$out} ENDPOINTS=${ENDPOINTS:-one} STARTUP_ROUNDS=0
+export OUT=${OUT:-$out} STARTUP_ROUNDS=0
 mkdir -p "$OUT"
 if [ -z "${SKIP_BUILD:-}" ]; then
   bash build.sh "$OUT"

@@ -2,6 +2,7 @@ package dev.otelspring.bench.floor;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +18,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.context.propagation.TextMapSetter;
 import io.opentelemetry.exporter.internal.otlp.traces.LowAllocationTraceRequestMarshaler;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.sdk.common.CompletableResultCode;
@@ -35,23 +37,30 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.client.RestTemplateCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpRequest;
+import org.springframework.http.client.ClientHttpRequestExecution;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * The {@code floor} variant (compiled only with the app's {@code floor} profile): the least an
- * instrumentation built on the OpenTelemetry SDK does for one SERVER span, written by hand with no
- * starter. The SDK is built directly (W3C trace context and baggage, parent-based always-on sampling,
- * a batch processor with this starter's defaults of 512-span batches and an 8192-span queue, the
- * OTLP/HTTP exporter on the JDK sender), and one servlet filter extracts the caller's context, starts
- * the span with the same ten attributes this starter's filter records, makes it current while the
- * handler runs, and ends it with the status code and route. Left out against the starter: trace ids
- * in the MDC, the skip-path check, the guards that keep tracing's failures from the request, async
- * requests, error recording, URL sanitising and every setting. Correct only for this app (the route
- * name cache is keyed by route alone, and this app serves GET only).
+ * instrumentation built on the OpenTelemetry SDK does for a SERVER span and a RestTemplate call's
+ * CLIENT span, written by hand with no starter. The SDK is built directly (W3C trace context and
+ * baggage, parent-based always-on sampling, a batch processor with this starter's defaults of
+ * 512-span batches and an 8192-span queue, the OTLP/HTTP exporter on the JDK sender), and one
+ * servlet filter extracts the caller's context, starts the span with the same ten attributes this
+ * starter's filter records, makes it current while the handler runs, and ends it with the status
+ * code and route; a RestTemplate interceptor records the CLIENT span with the attributes this
+ * starter's interceptor records and injects the trace context. Left out against the starter: trace
+ * ids in the MDC, the skip-path check, the guards that keep tracing's failures from the request,
+ * async requests, error recording, URL sanitising and every setting. Correct only for this app (the
+ * route name cache is keyed by route alone, and this app serves GET only).
  *
  * <p>{@code --bench.floor.export} takes the export apart: {@code otlp} (the default) exports over
  * OTLP/HTTP as the starter does; {@code marshal} hands the batches to an exporter that writes the OTLP
@@ -103,6 +112,13 @@ public class SdkFloorConfiguration {
 			.build();
 	}
 
+	/** The CLIENT span of a RestTemplate call, with the attributes this starter's interceptor records. */
+	@Bean
+	RestTemplateCustomizer floorClientSpans(SdkTracerProvider tracerProvider) {
+		ClientHttpRequestInterceptor interceptor = new FloorInterceptor(tracerProvider.get("floor"));
+		return (restTemplate) -> restTemplate.getInterceptors().add(interceptor);
+	}
+
 	/** The batch processor at this starter's defaults. */
 	private static SpanProcessor batch(SpanExporter exporter) {
 		return BatchSpanProcessor.builder(exporter).setMaxExportBatchSize(512).setMaxQueueSize(8192).build();
@@ -151,6 +167,47 @@ public class SdkFloorConfiguration {
 		@Override
 		public CompletableResultCode shutdown() {
 			return CompletableResultCode.ofSuccess();
+		}
+
+	}
+
+	static final class FloorInterceptor implements ClientHttpRequestInterceptor {
+
+		private static final AttributeKey<String> URL_FULL = AttributeKey.stringKey("url.full");
+
+		private static final TextMapSetter<HttpRequest> SETTER = (carrier, key, value) -> carrier.getHeaders()
+			.set(key, value);
+
+		private final TextMapPropagator propagator = TextMapPropagator
+			.composite(W3CTraceContextPropagator.getInstance(), W3CBaggagePropagator.getInstance());
+
+		private final Tracer tracer;
+
+		FloorInterceptor(Tracer tracer) {
+			this.tracer = tracer;
+		}
+
+		@Override
+		public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
+				throws IOException {
+			String method = request.getMethod().name();
+			URI uri = request.getURI();
+			Span span = this.tracer.spanBuilder(method)
+				.setSpanKind(SpanKind.CLIENT)
+				.setAttribute(METHOD, method)
+				.setAttribute(URL_FULL, uri.toString())
+				.setAttribute(SERVER_ADDRESS, uri.getHost())
+				.setAttribute(SERVER_PORT, (long) uri.getPort())
+				.startSpan();
+			try (Scope scope = span.makeCurrent()) {
+				this.propagator.inject(Context.current(), request, SETTER);
+				ClientHttpResponse response = execution.execute(request, body);
+				span.setAttribute(STATUS_CODE, (long) response.getStatusCode().value());
+				return response;
+			}
+			finally {
+				span.end();
+			}
 		}
 
 	}
