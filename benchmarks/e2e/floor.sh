@@ -7,6 +7,8 @@
 #
 #   bash benchmarks/e2e/floor.sh            untraced, this starter, floor-otlp, floor-none
 #   bash benchmarks/e2e/floor.sh pipeline   untraced, floor-otlp, floor-marshal, floor-discard
+#   bash benchmarks/e2e/floor.sh ab         untraced, this starter, floor-otlp, this starter again
+#                                           (starter-2: how far two processes of one jar differ)
 #
 # The floor jars run in the slots interleaved.sh calls starter, official and micrometer; the slots
 # are renamed after what ran in them. A floor that sends nothing leaves its receiver at 0 spans.
@@ -18,7 +20,8 @@ cd "$(dirname "$0")"
 case ${1:-starter} in
   starter) slots="official=otlp micrometer=none" out=results-floor ;;
   pipeline) slots="starter=otlp official=marshal micrometer=discard" out=results-floor-pipeline ;;
-  *) echo "usage: floor.sh [starter|pipeline]" >&2; exit 2 ;;
+  ab) slots="official=otlp" out=results-floor-ab ;;
+  *) echo "usage: floor.sh [starter|pipeline|ab]" >&2; exit 2 ;;
 esac
 export OUT=${OUT:-$out} STARTUP_ROUNDS=0
 mkdir -p "$OUT"
@@ -34,6 +37,10 @@ for s in $slots; do
   STARTER_SLOTS="$STARTER_SLOTS ${s%%=*}:--bench.floor.export=${s#*=}"
   names="$names ${s%%=*}=floor-${s#*=}"
 done
+if [ "${1:-starter}" = ab ]; then
+  cp "$OUT/bench-app-starter.jar" "$OUT/bench-app-micrometer.jar"
+  STARTER_SLOTS="$STARTER_SLOTS micrometer:" names="$names micrometer=starter-2"
+fi
 export STARTER_SLOTS
 SKIP_BUILD=1 bash interleaved.sh > "$OUT/run.log"
 # shellcheck source=harness.sh
