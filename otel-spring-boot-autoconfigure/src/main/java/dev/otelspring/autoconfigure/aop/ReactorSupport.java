@@ -33,9 +33,14 @@ final class ReactorSupport {
 
 	private static void end(Span span, SignalType signal) {
 		if (signal == SignalType.CANCEL) {
-			span.setAttribute("reactor.cancelled", true);
+			try {
+				span.setAttribute("reactor.cancelled", true);
+			}
+			catch (RuntimeException ex) {
+				// the span still ends
+			}
 		}
-		span.end();
+		TracedMethodInterceptor.end(span);
 	}
 
 }

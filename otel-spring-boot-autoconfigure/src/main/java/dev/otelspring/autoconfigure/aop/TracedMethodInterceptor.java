@@ -54,20 +54,53 @@ final class TracedMethodInterceptor implements MethodInterceptor {
 		if (span == null) {
 			return invocation.proceed();
 		}
+		Scope scope = makeCurrent(span);
 		Object result;
-		try (Scope scope = span.makeCurrent()) {
+		try {
 			result = invocation.proceed();
 		}
 		catch (Throwable ex) {
+			close(scope);
 			fail(span, ex);
-			span.end();
+			end(span);
 			throw ex;
 		}
+		close(scope);
 		if (method.mayCompleteLater) {
 			return endWhenDone(span, result);
 		}
-		span.end();
+		end(span);
 		return result;
+	}
+
+	/** Makes the span current; if the context storage fails, the method runs without it. */
+	private static Scope makeCurrent(Span span) {
+		try {
+			return span.makeCurrent();
+		}
+		catch (RuntimeException | LinkageError ex) {
+			logger.debug("Could not make the @Traced span current", ex);
+			return Scope.noop();
+		}
+	}
+
+	private static void close(Scope scope) {
+		try {
+			scope.close();
+		}
+		catch (RuntimeException | LinkageError ex) {
+			logger.debug("Could not close the @Traced span's scope", ex);
+		}
+	}
+
+	/** Ends the span; a span processor that throws costs the span, never the caller. */
+	static void end(Span span) {
+		try {
+			span.end();
+		}
+		catch (RuntimeException | LinkageError ex) {
+			logger.debug("Could not end a @Traced span", ex);
+		}
 	}
 
 	private Span start(TracedMethod method, MethodInvocation invocation) {
@@ -133,7 +166,7 @@ final class TracedMethodInterceptor implements MethodInterceptor {
 					if (failure != null) {
 						fail(span, unwrap(failure));
 					}
-					span.end();
+					end(span);
 				});
 			}
 			if (REACTOR_PRESENT && ReactorSupport.isReactive(result)) {
@@ -143,7 +176,7 @@ final class TracedMethodInterceptor implements MethodInterceptor {
 		catch (RuntimeException | LinkageError ex) {
 			logger.debug("Could not attach the @Traced span to the method's result", ex);
 		}
-		span.end();
+		end(span);
 		return result;
 	}
 

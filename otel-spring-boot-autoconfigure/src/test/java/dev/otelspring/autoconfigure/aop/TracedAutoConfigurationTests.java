@@ -2,14 +2,22 @@ package dev.otelspring.autoconfigure.aop;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.otelspring.annotation.Traced;
 import dev.otelspring.autoconfigure.context.ContextPropagationAutoConfiguration;
 import dev.otelspring.autoconfigure.exporter.OtlpSpanExporterAutoConfiguration;
 import dev.otelspring.autoconfigure.sdk.OpenTelemetrySdkAutoConfiguration;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.ReadWriteSpan;
+import io.opentelemetry.sdk.trace.ReadableSpan;
+import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.junit.jupiter.api.Test;
@@ -66,6 +74,53 @@ class TracedAutoConfigurationTests {
 		this.runner.withBean("workers", ExecutorService.class, () -> Executors.newFixedThreadPool(1))
 			.withPropertyValues("otel.spring.context-propagation.enabled=false")
 			.run((context) -> assertThat(AopUtils.isAopProxy(context.getBean("workers"))).isFalse());
+	}
+
+	@Test
+	void aSpanProcessorThatThrowsOnEndNeverReachesTheCaller() {
+		this.runner.withBean(SpanProcessor.class, ThrowingOnEnd::new)
+			.withBean(Futures.class)
+			.run((context) -> {
+				assertThat(context.getBean(TracedTestApplication.Notifier.class).send("bob@example.com"))
+					.isEqualTo("sent to bob@example.com");
+				assertThat(context.getBean(Futures.class).done().get(5, TimeUnit.SECONDS)).isEqualTo("done");
+				assertThat(context.getBean(ThrowingOnEnd.class).ended.get()).isEqualTo(2);
+			});
+	}
+
+	public static class Futures {
+
+		@Traced("future")
+		public CompletableFuture<String> done() {
+			return CompletableFuture.completedFuture("done");
+		}
+
+	}
+
+	static final class ThrowingOnEnd implements SpanProcessor {
+
+		final AtomicInteger ended = new AtomicInteger();
+
+		@Override
+		public void onStart(Context parentContext, ReadWriteSpan span) {
+		}
+
+		@Override
+		public boolean isStartRequired() {
+			return false;
+		}
+
+		@Override
+		public void onEnd(ReadableSpan span) {
+			this.ended.incrementAndGet();
+			throw new IllegalStateException("a span processor's own failure");
+		}
+
+		@Override
+		public boolean isEndRequired() {
+			return true;
+		}
+
 	}
 
 	static final class Collecting implements SpanExporter {
