@@ -1,20 +1,22 @@
 #!/usr/bin/env bash
 # How much of this starter's cost is the OpenTelemetry SDK's, with the interleaved harness and the
-# app's floor variant (the SDK, a hand-written filter and RestTemplate interceptor recording the same
-# SERVER and CLIENT spans, SdkFloorConfiguration), whose --bench.floor.export takes the export apart: otlp (as the starter
-# exports), marshal (the OTLP body written, nothing sent), discard (the batch processor with an
-# exporter that throws the batches away) and none (nothing kept after a span ends).
+# app's floor variant (the SDK, a hand-written filter and RestTemplate interceptor recording the
+# same SERVER and CLIENT spans, SdkFloorConfiguration), whose --bench.floor.export takes the export
+# apart: otlp (over OTLP/HTTP), marshal (the OTLP body written, nothing sent), discard (the batch
+# processor with an exporter that throws the batches away) and none (nothing kept after a span
+# ends).
 #
 #   bash benchmarks/e2e/floor.sh            untraced, this starter, floor-otlp, floor-none
 #   bash benchmarks/e2e/floor.sh pipeline   untraced, floor-otlp, floor-marshal, floor-discard
 #   bash benchmarks/e2e/floor.sh ab         untraced, this starter, floor-otlp, this starter again
 #                                           (starter-2: how far two processes of one jar differ)
 #
-# The floor jars run in the slots interleaved.sh calls starter, official and micrometer; the slots
-# are renamed after what ran in them. A floor that sends nothing leaves its receiver at 0 spans.
+# The floor jars run in the slots interleaved.sh calls starter, official and micrometer (copied over
+# those slots' jars in $OUT, so pipeline's folder holds no starter jar after it); the slots are
+# renamed after what ran in them. A floor that sends nothing leaves its receiver at 0 spans.
 # Output in $OUT (summary.md, slices.tsv, variants.tsv).
-# Knobs: those of interleaved.sh; OUT defaults to results-floor or results-floor-pipeline here, and
-# STARTUP_ROUNDS is always 0.
+# Knobs: those of interleaved.sh; OUT defaults to results-floor, results-floor-pipeline or
+# results-floor-ab here, and STARTUP_ROUNDS is always 0.
 set -euo pipefail
 cd "$(dirname "$0")"
 case ${1:-starter} in
