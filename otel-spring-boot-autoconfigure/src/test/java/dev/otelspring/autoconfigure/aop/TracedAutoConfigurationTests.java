@@ -13,10 +13,8 @@ import dev.otelspring.annotation.Traced;
 import dev.otelspring.autoconfigure.context.ContextPropagationAutoConfiguration;
 import dev.otelspring.autoconfigure.exporter.OtlpSpanExporterAutoConfiguration;
 import dev.otelspring.autoconfigure.sdk.OpenTelemetrySdkAutoConfiguration;
-import io.opentelemetry.context.Context;
+import dev.otelspring.test.EndedSpans;
 import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.trace.ReadWriteSpan;
-import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
@@ -78,14 +76,16 @@ class TracedAutoConfigurationTests {
 
 	@Test
 	void aSpanProcessorThatThrowsOnEndNeverReachesTheCaller() {
-		this.runner.withBean(SpanProcessor.class, ThrowingOnEnd::new)
-			.withBean(Futures.class)
-			.run((context) -> {
-				assertThat(context.getBean(TracedTestApplication.Notifier.class).send("bob@example.com"))
-					.isEqualTo("sent to bob@example.com");
-				assertThat(context.getBean(Futures.class).done().get(5, TimeUnit.SECONDS)).isEqualTo("done");
-				assertThat(context.getBean(ThrowingOnEnd.class).ended.get()).isEqualTo(2);
-			});
+		AtomicInteger ended = new AtomicInteger();
+		this.runner.withBean(SpanProcessor.class, () -> EndedSpans.to((span) -> {
+			ended.incrementAndGet();
+			throw new IllegalStateException("a span processor's own failure");
+		})).withBean(Futures.class).run((context) -> {
+			assertThat(context.getBean(TracedTestApplication.Notifier.class).send("bob@example.com"))
+				.isEqualTo("sent to bob@example.com");
+			assertThat(context.getBean(Futures.class).done().get(5, TimeUnit.SECONDS)).isEqualTo("done");
+			assertThat(ended).hasValue(2);
+		});
 	}
 
 	public static class Futures {
@@ -93,32 +93,6 @@ class TracedAutoConfigurationTests {
 		@Traced("future")
 		public CompletableFuture<String> done() {
 			return CompletableFuture.completedFuture("done");
-		}
-
-	}
-
-	static final class ThrowingOnEnd implements SpanProcessor {
-
-		final AtomicInteger ended = new AtomicInteger();
-
-		@Override
-		public void onStart(Context parentContext, ReadWriteSpan span) {
-		}
-
-		@Override
-		public boolean isStartRequired() {
-			return false;
-		}
-
-		@Override
-		public void onEnd(ReadableSpan span) {
-			this.ended.incrementAndGet();
-			throw new IllegalStateException("a span processor's own failure");
-		}
-
-		@Override
-		public boolean isEndRequired() {
-			return true;
 		}
 
 	}

@@ -9,13 +9,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
+import dev.otelspring.test.EndedSpans;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SpanProcessor;
@@ -43,31 +42,7 @@ class TailSamplingSpanProcessorTests {
 	private Tracer tracer;
 
 	private void start(BooleanSupplier baseline, Duration slow, Map<String, String> keep, int maxTraces, int maxSpans) {
-		SpanProcessor downstream = new SpanProcessor() {
-			@Override
-			public void onStart(Context parentContext, ReadWriteSpan span) {
-			}
-
-			@Override
-			public boolean isStartRequired() {
-				return false;
-			}
-
-			@Override
-			public void onEnd(ReadableSpan span) {
-				TailSamplingSpanProcessorTests.this.forwarded.add(span);
-			}
-
-			@Override
-			public boolean isEndRequired() {
-				return true;
-			}
-
-			@Override
-			public CompletableResultCode shutdown() {
-				return CompletableResultCode.ofSuccess();
-			}
-		};
+		SpanProcessor downstream = EndedSpans.to(this.forwarded::add);
 		this.processor = new TailSamplingSpanProcessor(downstream, new TailSamplingPolicy(true, slow, keep, baseline),
 				WAIT, Duration.ofSeconds(30), maxTraces, maxSpans, this.clock::get, false);
 		this.provider = SdkTracerProvider.builder().addSpanProcessor(this.processor).build();
