@@ -33,12 +33,7 @@ final class ReactorSupport {
 
 	private static void end(Span span, SignalType signal) {
 		if (signal == SignalType.CANCEL) {
-			try {
-				span.setAttribute("reactor.cancelled", true);
-			}
-			catch (RuntimeException ex) {
-				// the span still ends
-			}
+			span.setAttribute("reactor.cancelled", true);
 		}
 		TracedMethodInterceptor.end(span);
 	}

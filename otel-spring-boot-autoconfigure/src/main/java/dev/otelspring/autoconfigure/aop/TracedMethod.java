@@ -5,6 +5,7 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 import dev.otelspring.annotation.SpanAttribute;
@@ -55,11 +56,11 @@ final class TracedMethod {
 		this.kind = kind;
 		this.fixedKeys = new AttributeKey[fixedAttributes.size()];
 		this.fixedValues = new Object[fixedAttributes.size()];
-		int[] next = { 0 };
-		fixedAttributes.forEach((key, value) -> {
-			this.fixedKeys[next[0]] = (AttributeKey<Object>) key;
-			this.fixedValues[next[0]++] = value;
-		});
+		int next = 0;
+		for (Map.Entry<AttributeKey<?>, Object> fixed : fixedAttributes.asMap().entrySet()) {
+			this.fixedKeys[next] = (AttributeKey<Object>) fixed.getKey();
+			this.fixedValues[next++] = fixed.getValue();
+		}
 		List<ParameterAttribute> parameters = new ArrayList<>();
 		for (int i = 0; i < parameterKeys.length; i++) {
 			if (parameterKeys[i] != null) {

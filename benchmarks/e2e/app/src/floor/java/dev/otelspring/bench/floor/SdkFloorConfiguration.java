@@ -54,23 +54,29 @@ import org.springframework.web.servlet.HandlerMapping;
  * CLIENT span, written by hand with no starter. The SDK is built directly (W3C trace context and
  * baggage, parent-based always-on sampling, a batch processor with this starter's defaults of
  * 512-span batches and an 8192-span queue, the OTLP/HTTP exporter on the JDK sender), and one
- * servlet filter extracts the caller's context, starts the span with the same ten attributes this
- * starter's filter records, makes it current while the handler runs, and ends it with the status
- * code and route; a RestTemplate interceptor records the CLIENT span with the attributes this
- * starter's interceptor records and injects the trace context. Left out against the starter: trace
- * ids in the MDC, the skip-path check, the guards that keep tracing's failures from the request,
- * async requests, error recording, URL sanitising and every setting. Correct only for this app (the
- * route name cache is keyed by route alone, and this app serves GET only).
+ * servlet filter extracts the caller's context, starts the span with the attributes this starter's
+ * filter records (nine under wrk, which sends no user agent), makes it current while the handler
+ * runs, and ends it with the status code and route; a RestTemplate interceptor records the CLIENT
+ * span with the attributes this starter's interceptor records and injects the trace context. Left
+ * out against the starter: trace ids in the MDC, the skip-path check, the guards that keep
+ * tracing's failures from the request, the request attribute that marks a traced request, async
+ * requests, error recording, URL sanitising, the exporter's counters and every setting; the export
+ * sends on SDK 1.49's own sender pool, the starter on its one daemon thread. Correct only for this
+ * app (the route name cache is keyed by route alone, and this app serves GET only).
  *
  * <p>{@code --bench.floor.export} takes the export apart: {@code otlp} (the default) exports over
- * OTLP/HTTP as the starter does; {@code marshal} hands the batches to an exporter that writes the OTLP
- * request body with the SDK's marshaler and sends nothing; {@code discard} to one that throws them
- * away; {@code none} ends every span into a processor the SDK never calls, so that nothing is kept
- * after a span ends: the request thread's share alone. Those two are the SDK's own no-op exporter and
+ * OTLP/HTTP; {@code marshal} hands the batches to an exporter that writes the OTLP request body
+ * with the SDK's marshaler and sends nothing; {@code discard} to one that throws them away;
+ * {@code none} ends every span into a processor the SDK never calls, so that nothing is kept after
+ * a span ends: the request thread's share alone. Those two are the SDK's own no-op exporter and
  * processor.
  */
 @Configuration(proxyBeanMethods = false)
 public class SdkFloorConfiguration {
+
+	/** W3C trace context and baggage, the SDK's default propagators. */
+	private static final TextMapPropagator PROPAGATOR = TextMapPropagator
+		.composite(W3CTraceContextPropagator.getInstance(), W3CBaggagePropagator.getInstance());
 
 	private static final AttributeKey<String> METHOD = AttributeKey.stringKey("http.request.method");
 
@@ -178,9 +184,6 @@ public class SdkFloorConfiguration {
 		private static final TextMapSetter<HttpRequest> SETTER = (carrier, key, value) -> carrier.getHeaders()
 			.set(key, value);
 
-		private final TextMapPropagator propagator = TextMapPropagator
-			.composite(W3CTraceContextPropagator.getInstance(), W3CBaggagePropagator.getInstance());
-
 		private final Tracer tracer;
 
 		FloorInterceptor(Tracer tracer) {
@@ -200,7 +203,7 @@ public class SdkFloorConfiguration {
 				.setAttribute(SERVER_PORT, (long) uri.getPort())
 				.startSpan();
 			try (Scope scope = span.makeCurrent()) {
-				this.propagator.inject(Context.current(), request, SETTER);
+				PROPAGATOR.inject(Context.current(), request, SETTER);
 				ClientHttpResponse response = execution.execute(request, body);
 				span.setAttribute(STATUS_CODE, (long) response.getStatusCode().value());
 				return response;
@@ -228,9 +231,6 @@ public class SdkFloorConfiguration {
 
 		};
 
-		private final TextMapPropagator propagator = TextMapPropagator
-			.composite(W3CTraceContextPropagator.getInstance(), W3CBaggagePropagator.getInstance());
-
 		private final ConcurrentHashMap<String, String> names = new ConcurrentHashMap<>();
 
 		private final Tracer tracer;
@@ -244,7 +244,7 @@ public class SdkFloorConfiguration {
 				throws IOException, ServletException {
 			HttpServletRequest request = (HttpServletRequest) req;
 			HttpServletResponse response = (HttpServletResponse) res;
-			Context parent = this.propagator.extract(Context.root(), request, GETTER);
+			Context parent = PROPAGATOR.extract(Context.root(), request, GETTER);
 			String method = request.getMethod();
 			Span span = this.tracer.spanBuilder(method)
 				.setParent(parent)
