@@ -24,10 +24,10 @@ final class ReactorSupport {
 
 	static Object endOnTermination(Span span, Object result) {
 		if (result instanceof Mono<?> mono) {
-			return mono.doOnError((failure) -> TracedMethodInterceptor.fail(span, failure))
+			return mono.doOnError((failure) -> TracedSpans.fail(span, failure))
 				.doFinally((signal) -> end(span, signal));
 		}
-		return ((Flux<?>) result).doOnError((failure) -> TracedMethodInterceptor.fail(span, failure))
+		return ((Flux<?>) result).doOnError((failure) -> TracedSpans.fail(span, failure))
 			.doFinally((signal) -> end(span, signal));
 	}
 
@@ -35,7 +35,7 @@ final class ReactorSupport {
 		if (signal == SignalType.CANCEL) {
 			span.setAttribute("reactor.cancelled", true);
 		}
-		TracedMethodInterceptor.end(span);
+		TracedSpans.end(span);
 	}
 
 }

@@ -1,14 +1,11 @@
 package dev.otelspring.autoconfigure.aop;
 
-import java.lang.reflect.Method;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 
 import dev.otelspring.annotation.Traced;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
-import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import org.aopalliance.intercept.MethodInterceptor;
@@ -16,9 +13,6 @@ import org.aopalliance.intercept.MethodInvocation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.aop.support.AopUtils;
-import org.springframework.core.MethodClassKey;
-import org.springframework.util.ClassUtils;
 
 /**
  * The advice behind {@link Traced}: a span around each call, ended when the method returns or throws,
@@ -32,16 +26,9 @@ final class TracedMethodInterceptor implements MethodInterceptor {
 
 	private static final Log logger = LogFactory.getLog(TracedMethodInterceptor.class);
 
-	static final boolean REACTOR_PRESENT = ClassUtils.isPresent("reactor.core.publisher.Mono",
-			TracedMethodInterceptor.class.getClassLoader());
-
 	private final Tracer tracer;
 
-	/** The common case, one target class per method: looked up without allocating a key. */
-	private final ConcurrentHashMap<Method, TracedMethod> byMethod = new ConcurrentHashMap<>();
-
-	/** Methods shared by several target classes (an interface method, say). */
-	private final ConcurrentHashMap<MethodClassKey, TracedMethod> byMethodAndClass = new ConcurrentHashMap<>();
+	private final TracedMethods methods = new TracedMethods();
 
 	TracedMethodInterceptor(OpenTelemetry openTelemetry) {
 		this.tracer = openTelemetry.getTracer(INSTRUMENTATION_NAME);
@@ -61,15 +48,15 @@ final class TracedMethodInterceptor implements MethodInterceptor {
 		}
 		catch (Throwable ex) {
 			close(scope);
-			fail(span, ex);
-			end(span);
+			TracedSpans.fail(span, ex);
+			TracedSpans.end(span);
 			throw ex;
 		}
 		close(scope);
 		if (method.mayCompleteLater) {
 			return endWhenDone(span, result);
 		}
-		end(span);
+		TracedSpans.end(span);
 		return result;
 	}
 
@@ -93,16 +80,6 @@ final class TracedMethodInterceptor implements MethodInterceptor {
 		}
 	}
 
-	/** Ends the span; a span processor that throws costs the span, never the caller. */
-	static void end(Span span) {
-		try {
-			span.end();
-		}
-		catch (RuntimeException | LinkageError ex) {
-			logger.debug("Could not end a @Traced span", ex);
-		}
-	}
-
 	private Span start(TracedMethod method, MethodInvocation invocation) {
 		try {
 			SpanBuilder builder = this.tracer.spanBuilder(method.spanName).setSpanKind(method.kind);
@@ -117,7 +94,7 @@ final class TracedMethodInterceptor implements MethodInterceptor {
 
 	private TracedMethod describe(MethodInvocation invocation) {
 		try {
-			return lookUp(invocation);
+			return this.methods.lookUp(invocation.getMethod(), invocation.getThis());
 		}
 		catch (RuntimeException | LinkageError ex) {
 			logger.debug("Could not look up the @Traced method; it runs untraced", ex);
@@ -125,76 +102,25 @@ final class TracedMethodInterceptor implements MethodInterceptor {
 		}
 	}
 
-	private TracedMethod lookUp(MethodInvocation invocation) {
-		Object target = invocation.getThis();
-		Method invoked = invocation.getMethod();
-		TracedMethod method = this.byMethod.get(invoked);
-		if (method != null && target != null && method.targetClass == target.getClass()) {
-			return method;
-		}
-		Class<?> targetClass = (target != null) ? AopUtils.getTargetClass(target) : invoked.getDeclaringClass();
-		if (method != null && method.targetClass == targetClass) {
-			return method;
-		}
-		MethodClassKey key = new MethodClassKey(invoked, targetClass);
-		method = this.byMethodAndClass.get(key);
-		if (method == null) {
-			method = resolve(invoked, targetClass);
-			if (method != null) {
-				this.byMethodAndClass.putIfAbsent(key, method);
-				this.byMethod.putIfAbsent(invoked, method);
-			}
-		}
-		return method;
-	}
-
-	/**
-	 * Works out the span of a method, or {@code null} when it is not traced. Throws for a declaration
-	 * error (such as a {@code @SpanAttribute} with no key and no parameter name), which is why the
-	 * pointcut calls it at startup.
-	 */
-	static TracedMethod resolve(Method method, Class<?> targetClass) {
-		Method specific = AopUtils.getMostSpecificMethod(method, targetClass);
-		Traced traced = TracedMethod.findAnnotation(specific, targetClass);
-		return (traced != null) ? TracedMethod.of(specific, targetClass, traced) : null;
-	}
-
 	private static Object endWhenDone(Span span, Object result) {
 		try {
 			if (result instanceof CompletionStage<?> stage) {
 				return stage.whenComplete((value, failure) -> {
 					if (failure != null) {
-						fail(span, unwrap(failure));
+						TracedSpans.fail(span, TracedSpans.unwrap(failure));
 					}
-					end(span);
+					TracedSpans.end(span);
 				});
 			}
-			if (REACTOR_PRESENT && ReactorSupport.isReactive(result)) {
+			if (TracedSpans.REACTOR_PRESENT && ReactorSupport.isReactive(result)) {
 				return ReactorSupport.endOnTermination(span, result);
 			}
 		}
 		catch (RuntimeException | LinkageError ex) {
 			logger.debug("Could not attach the @Traced span to the method's result", ex);
 		}
-		end(span);
+		TracedSpans.end(span);
 		return result;
-	}
-
-	static Throwable unwrap(Throwable failure) {
-		if (failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null) {
-			return failure.getCause();
-		}
-		return failure;
-	}
-
-	static void fail(Span span, Throwable failure) {
-		try {
-			span.recordException(failure);
-			span.setStatus(StatusCode.ERROR, failure.getMessage() != null ? failure.getMessage() : "");
-		}
-		catch (RuntimeException | LinkageError ex) {
-			logger.debug("Could not record the failure on a @Traced span", ex);
-		}
 	}
 
 }

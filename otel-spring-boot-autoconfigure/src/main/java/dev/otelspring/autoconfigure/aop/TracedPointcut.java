@@ -39,7 +39,7 @@ final class TracedPointcut extends StaticMethodMatcherPointcut {
 		if (method.isSynthetic() || method.isBridge() || method.getDeclaringClass() == Object.class) {
 			return false;
 		}
-		return TracedMethodInterceptor.resolve(method, targetClass) != null;
+		return TracedMethods.resolve(method, targetClass) != null;
 	}
 
 }

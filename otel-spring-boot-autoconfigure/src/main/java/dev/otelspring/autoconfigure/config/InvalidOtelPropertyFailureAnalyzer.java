@@ -21,7 +21,7 @@ class InvalidOtelPropertyFailureAnalyzer extends AbstractFailureAnalyzer<Invalid
 			description.append(System.lineSeparator()).append("Reason: ").append(cause.getCause().getMessage());
 		}
 		String action = "Set '" + cause.getProperty() + "' (environment variable "
-				+ OtelProperties.toEnvironmentVariable(cause.getProperty()) + ") to a valid value: "
+				+ OtelPropertyNames.toEnvironmentVariable(cause.getProperty()) + ") to a valid value: "
 				+ cause.getValidValues() + ".";
 		return new FailureAnalysis(description.toString(), action, cause);
 	}

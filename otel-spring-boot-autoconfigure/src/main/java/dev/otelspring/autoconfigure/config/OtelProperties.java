@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.env.Environment;
@@ -28,7 +29,7 @@ import org.springframework.util.StringUtils;
  * <p>Every getter throws {@link InvalidOtelPropertyException} for a value it cannot use. Instances are
  * cheap and are used at startup only.
  */
-public final class OtelProperties {
+final class OtelProperties {
 
 	private final Binder binder;
 
@@ -36,7 +37,7 @@ public final class OtelProperties {
 	 * Creates a reader over the given environment.
 	 * @param environment the Spring environment
 	 */
-	public OtelProperties(Environment environment) {
+	OtelProperties(Environment environment) {
 		this.binder = Binder.get(environment);
 	}
 
@@ -45,7 +46,7 @@ public final class OtelProperties {
 	 * @param key the property name
 	 * @return the value or {@code null}
 	 */
-	public String getString(String key) {
+	String getString(String key) {
 		String value = this.binder.bind(key, String.class).orElse(null);
 		return StringUtils.hasText(value) ? value.trim() : null;
 	}
@@ -55,7 +56,7 @@ public final class OtelProperties {
 	 * @param keys the property names, most specific first
 	 * @return the value or {@code null}
 	 */
-	public String getString(String... keys) {
+	String getString(String... keys) {
 		for (String key : keys) {
 			String value = getString(key);
 			if (value != null) {
@@ -70,7 +71,7 @@ public final class OtelProperties {
 	 * @param keys the property names, most specific first
 	 * @return the name of the first set property, or the first name when none is set
 	 */
-	public String firstSet(String... keys) {
+	String firstSet(String... keys) {
 		for (String key : keys) {
 			if (getString(key) != null) {
 				return key;
@@ -85,7 +86,7 @@ public final class OtelProperties {
 	 * @param defaultValue the value when the property is absent
 	 * @return the value
 	 */
-	public boolean getBoolean(String key, boolean defaultValue) {
+	boolean getBoolean(String key, boolean defaultValue) {
 		String value = getString(key);
 		if (value == null) {
 			return defaultValue;
@@ -106,7 +107,7 @@ public final class OtelProperties {
 	 * @param min the smallest valid value
 	 * @return the value
 	 */
-	public int getInt(String key, int defaultValue, int min) {
+	int getInt(String key, int defaultValue, int min) {
 		String value = getString(key);
 		if (value == null) {
 			return defaultValue;
@@ -131,7 +132,7 @@ public final class OtelProperties {
 	 * @param defaultValue the value when the property is absent
 	 * @return the value, never negative
 	 */
-	public Duration getDuration(String key, Duration defaultValue) {
+	Duration getDuration(String key, Duration defaultValue) {
 		String value = getString(key);
 		if (value == null) {
 			return defaultValue;
@@ -156,7 +157,7 @@ public final class OtelProperties {
 	 * @param defaultValue the value when the property is absent
 	 * @return the value
 	 */
-	public List<String> getList(String key, List<String> defaultValue) {
+	List<String> getList(String key, List<String> defaultValue) {
 		List<String> values = this.binder.bind(key, Bindable.listOf(String.class)).orElse(null);
 		if (values == null) {
 			return defaultValue;
@@ -175,7 +176,7 @@ public final class OtelProperties {
 	 * @param secretValues whether the values are secrets that must not appear in an error message
 	 * @return the value, empty when absent
 	 */
-	public Map<String, String> getMap(String key, boolean secretValues) {
+	Map<String, String> getMap(String key, boolean secretValues) {
 		String text = getString(key);
 		if (text != null) {
 			return parseKeyValueList(key, text, secretValues);
@@ -192,7 +193,7 @@ public final class OtelProperties {
 			}
 			int equals = entry.indexOf('=');
 			if (equals <= 0) {
-				String shown = secretValues ? "(value hidden: it may hold a credential)" : text;
+				String shown = secretValues ? SecretKeys.HIDDEN : text;
 				throw new InvalidOtelPropertyException(key, shown,
 						"a comma-separated list of key=value pairs, or a map in YAML");
 			}
@@ -204,23 +205,31 @@ public final class OtelProperties {
 	}
 
 	/**
-	 * Binds a {@code @ConfigurationProperties} class at the given prefix, as Spring Boot would.
+	 * Binds an immutable {@code @ConfigurationProperties} record at the given prefix, as Spring Boot
+	 * would, reporting a value that cannot be converted or that the record rejects as an
+	 * {@link InvalidOtelPropertyException} naming the key.
 	 * @param <T> the type
 	 * @param prefix the prefix, such as {@code otel.spring.sampling}
-	 * @param type the properties class
+	 * @param type the properties record
 	 * @return the bound instance, with defaults where nothing is set
 	 */
-	public <T> T bind(String prefix, Class<T> type) {
-		return this.binder.bindOrCreate(prefix, type);
-	}
-
-	/**
-	 * Returns the environment variable that sets the given property, for messages.
-	 * @param property a property name such as {@code otel.traces.sampler}
-	 * @return the variable name, such as {@code OTEL_TRACES_SAMPLER}
-	 */
-	public static String toEnvironmentVariable(String property) {
-		return property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+	<T> T bind(String prefix, Class<T> type) {
+		try {
+			return this.binder.bindOrCreate(prefix, type);
+		}
+		catch (BindException ex) {
+			Throwable cause = ex;
+			while (cause != null) {
+				if (cause instanceof InvalidOtelPropertyException invalid) {
+					throw invalid;
+				}
+				cause = cause.getCause();
+			}
+			String key = (ex.getProperty() != null) ? ex.getProperty().getName().toString() : ex.getName().toString();
+			String value = (ex.getProperty() != null) ? String.valueOf(ex.getProperty().getValue()) : "(unreadable)";
+			throw new InvalidOtelPropertyException(key, SecretKeys.isSecret(key) ? SecretKeys.HIDDEN : value,
+					"a value of type " + ex.getTarget().getType(), ex);
+		}
 	}
 
 }

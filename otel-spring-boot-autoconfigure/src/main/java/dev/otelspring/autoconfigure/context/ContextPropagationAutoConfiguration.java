@@ -1,13 +1,14 @@
 package dev.otelspring.autoconfigure.context;
 
+import dev.otelspring.autoconfigure.config.ConditionalOnEnabledFeature;
+import dev.otelspring.autoconfigure.config.ContextPropagationProperties;
+import dev.otelspring.autoconfigure.config.StarterFeature;
 import dev.otelspring.autoconfigure.sdk.OpenTelemetrySdkAutoConfiguration;
 import io.opentelemetry.context.Context;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
@@ -18,16 +19,16 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration(after = OpenTelemetrySdkAutoConfiguration.class)
 @ConditionalOnClass(Context.class)
-@ConditionalOnProperty(name = "otel.spring.context-propagation.enabled", matchIfMissing = true)
+@ConditionalOnEnabledFeature(StarterFeature.CONTEXT_PROPAGATION)
 public final class ContextPropagationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
 	static ContextPropagatingExecutorPostProcessor otelContextPropagatingExecutorPostProcessor(
 			Environment environment) {
-		ContextPropagationProperties properties = Binder.get(environment)
-			.bindOrCreate("otel.spring.context-propagation", ContextPropagationProperties.class);
-		return new ContextPropagatingExecutorPostProcessor(properties.getExcludedExecutors());
+		// Bound here rather than injected: a post-processor is created before other beans.
+		return new ContextPropagatingExecutorPostProcessor(
+				ContextPropagationProperties.from(environment).excludedExecutors());
 	}
 
 }

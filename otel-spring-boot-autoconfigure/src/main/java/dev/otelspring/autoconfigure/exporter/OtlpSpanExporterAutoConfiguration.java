@@ -1,11 +1,18 @@
 package dev.otelspring.autoconfigure.exporter;
 
-
+import java.time.Duration;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import dev.otelspring.autoconfigure.config.ConditionalOnEnabledOpenTelemetry;
+import dev.otelspring.autoconfigure.config.ConditionalOnOtlpProtocol;
+import dev.otelspring.autoconfigure.config.ConditionalOnTracesExporter;
+import dev.otelspring.autoconfigure.config.ExporterRetryProperties;
 import dev.otelspring.autoconfigure.config.InvalidOtelPropertyException;
-import dev.otelspring.autoconfigure.config.OtelProperties;
-import dev.otelspring.autoconfigure.sdk.ConditionalOnEnabledOpenTelemetry;
+import dev.otelspring.autoconfigure.config.OtlpExporterSettings;
+import dev.otelspring.autoconfigure.config.OtlpProtocol;
+import dev.otelspring.autoconfigure.config.TracesExporterType;
 import dev.otelspring.autoconfigure.sdk.OpenTelemetrySdkAutoConfiguration;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
@@ -16,21 +23,15 @@ import io.opentelemetry.sdk.common.export.RetryPolicy;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionMessage;
-import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ConditionContext;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Auto-configuration of the OTLP span exporter, over {@code http/protobuf} (the default, through the
- * JDK's HttpClient) or {@code grpc}, from the standard {@code otel.exporter.otlp.*} properties.
+ * JDK's HttpClient) or {@code grpc}, from the standard {@code otel.exporter.otlp.*} settings.
  *
  * <p>Backs off when the application defines its own exporter of the same type, or its own
  * {@link OpenTelemetry}. The exporter is shut down by the tracer provider that owns it, not by the
@@ -41,11 +42,23 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 @ConditionalOnClass({ OpenTelemetry.class, OtlpHttpSpanExporter.class })
 @ConditionalOnEnabledOpenTelemetry
 @ConditionalOnMissingBean(OpenTelemetry.class)
-@ConditionalOnTracesExporter("otlp")
+@ConditionalOnTracesExporter(TracesExporterType.OTLP)
 public final class OtlpSpanExporterAutoConfiguration {
 
+	@Bean
+	@ConditionalOnMissingBean
+	OtlpExporterSettings otelOtlpExporterSettings(Environment environment) {
+		return OtlpExporterSettings.from(environment);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ExporterRetryProperties otelExporterRetryProperties(Environment environment) {
+		return ExporterRetryProperties.from(environment);
+	}
+
 	@Configuration(proxyBeanMethods = false)
-	@Conditional(OnHttpProtocolCondition.class)
+	@ConditionalOnOtlpProtocol(OtlpProtocol.HTTP_PROTOBUF)
 	static class HttpProtobufConfiguration {
 
 		@Bean
@@ -56,15 +69,13 @@ public final class OtlpSpanExporterAutoConfiguration {
 
 		@Bean(destroyMethod = "")
 		@ConditionalOnMissingBean
-		OtlpHttpSpanExporter otlpHttpSpanExporter(Environment environment,
+		OtlpHttpSpanExporter otlpHttpSpanExporter(OtlpExporterSettings settings, ExporterRetryProperties retry,
 				ObjectProvider<OtlpHttpSpanExporterBuilderCustomizer> customizers, OtlpExportThreads threads) {
-			OtlpExporterSettings settings = OtlpExporterSettings.read(new OtelProperties(environment));
-			RetryPolicy retry = retryPolicy(environment);
 			return build(settings, () -> {
 				OtlpHttpSpanExporterBuilder builder = OtlpHttpSpanExporter.builder()
-					.setRetryPolicy(retry)
+					.setRetryPolicy(retryPolicy(retry))
 					.setExecutorService(threads.executor());
-				settings.applyTo(builder::setEndpoint, builder::addHeader, builder::setTimeout, builder::setCompression,
+				apply(settings, builder::setEndpoint, builder::addHeader, builder::setTimeout, builder::setCompression,
 						builder::setTrustedCertificates, builder::setClientTls);
 				customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 				return builder.build();
@@ -74,19 +85,17 @@ public final class OtlpSpanExporterAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@Conditional(OnGrpcProtocolCondition.class)
+	@ConditionalOnOtlpProtocol(OtlpProtocol.GRPC)
 	static class GrpcConfiguration {
 
 		@Bean(destroyMethod = "")
 		@ConditionalOnMissingBean
-		OtlpGrpcSpanExporter otlpGrpcSpanExporter(Environment environment,
+		OtlpGrpcSpanExporter otlpGrpcSpanExporter(OtlpExporterSettings settings, ExporterRetryProperties retry,
 				ObjectProvider<OtlpGrpcSpanExporterBuilderCustomizer> customizers) {
-			OtlpExporterSettings settings = OtlpExporterSettings.read(new OtelProperties(environment));
-			RetryPolicy retry = retryPolicy(environment);
 			return build(settings, () -> {
 				OtlpGrpcSpanExporterBuilder builder = OtlpGrpcSpanExporter.builder()
-					.setRetryPolicy(retry);
-				settings.applyTo(builder::setEndpoint, builder::addHeader, builder::setTimeout, builder::setCompression,
+					.setRetryPolicy(retryPolicy(retry));
+				apply(settings, builder::setEndpoint, builder::addHeader, builder::setTimeout, builder::setCompression,
 						builder::setTrustedCertificates, builder::setClientTls);
 				customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 				return builder.build();
@@ -95,9 +104,38 @@ public final class OtlpSpanExporterAutoConfiguration {
 
 	}
 
-	private static RetryPolicy retryPolicy(Environment environment) {
-		return new OtelProperties(environment).bind("otel.spring.exporter.retry", ExporterRetryProperties.class)
-			.toRetryPolicy();
+	/**
+	 * Applies the settings through the setters both OTLP exporter builders have; they share no
+	 * interface.
+	 */
+	private static void apply(OtlpExporterSettings settings, Consumer<String> endpoint,
+			BiConsumer<String, String> header, Consumer<Duration> timeout, Consumer<String> compression,
+			Consumer<byte[]> trustedCertificates, BiConsumer<byte[], byte[]> clientTls) {
+		endpoint.accept(settings.getEndpoint());
+		timeout.accept(settings.getTimeout());
+		settings.getHeaders().forEach(header);
+		if (settings.getCompression() != null) {
+			compression.accept(settings.getCompression().value());
+		}
+		if (settings.getTrustedCertificates() != null) {
+			trustedCertificates.accept(settings.getTrustedCertificates());
+		}
+		if (settings.getClientKey() != null) {
+			clientTls.accept(settings.getClientKey(), settings.getClientCertificate());
+		}
+	}
+
+	/** Returns the SDK retry policy the settings describe, or {@code null} for no retry. */
+	private static RetryPolicy retryPolicy(ExporterRetryProperties retry) {
+		if (!retry.enabled()) {
+			return null;
+		}
+		return RetryPolicy.builder()
+			.setMaxAttempts(retry.maxAttempts())
+			.setInitialBackoff(retry.initialBackoff())
+			.setMaxBackoff(retry.maxBackoff())
+			.setBackoffMultiplier(retry.backoffMultiplier())
+			.build();
 	}
 
 	/**
@@ -111,53 +149,17 @@ public final class OtlpSpanExporterAutoConfiguration {
 		catch (IllegalStateException | IllegalArgumentException ex) {
 			String message = String.valueOf(ex.getMessage());
 			if (message.contains("GrpcSenderProvider")) {
-				throw new InvalidOtelPropertyException(OtlpExporterSettings.PREFIX + "protocol", "grpc",
+				throw new InvalidOtelPropertyException(OtlpExporterSettings.protocolKey(), OtlpProtocol.GRPC.value(),
 						"http/protobuf, or grpc after adding a gRPC sender to the application "
 								+ "(io.opentelemetry:opentelemetry-exporter-sender-okhttp)",
 						ex);
 			}
 			if (settings.getClientKey() != null) {
-				throw new InvalidOtelPropertyException(
-						OtlpExporterSettings.PREFIX + "client.key / " + OtlpExporterSettings.PREFIX
-								+ "client.certificate",
-						"(file content hidden)", "a PKCS#8 private key and its X.509 certificate, both in PEM", ex);
+				throw new InvalidOtelPropertyException(OtlpExporterSettings.clientTlsKeys(), "(file content hidden)",
+						"a PKCS#8 private key and its X.509 certificate, both in PEM", ex);
 			}
 			throw ex;
 		}
-	}
-
-	static class OnHttpProtocolCondition extends ProtocolCondition {
-
-		OnHttpProtocolCondition() {
-			super(OtlpExporterSettings.HTTP_PROTOBUF);
-		}
-
-	}
-
-	static class OnGrpcProtocolCondition extends ProtocolCondition {
-
-		OnGrpcProtocolCondition() {
-			super(OtlpExporterSettings.GRPC);
-		}
-
-	}
-
-	abstract static class ProtocolCondition extends SpringBootCondition {
-
-		private final String protocol;
-
-		ProtocolCondition(String protocol) {
-			this.protocol = protocol;
-		}
-
-		@Override
-		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			String configured = OtlpExporterSettings.protocol(new OtelProperties(context.getEnvironment()));
-			ConditionMessage.Builder message = ConditionMessage.forCondition("OTLP protocol", this.protocol);
-			return configured.equals(this.protocol) ? ConditionOutcome.match(message.because("it is configured"))
-					: ConditionOutcome.noMatch(message.because("the protocol is " + configured));
-		}
-
 	}
 
 }

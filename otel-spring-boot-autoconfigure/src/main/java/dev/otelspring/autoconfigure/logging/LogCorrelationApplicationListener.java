@@ -2,7 +2,7 @@ package dev.otelspring.autoconfigure.logging;
 
 import java.util.Map;
 
-import dev.otelspring.autoconfigure.config.OtelProperties;
+import dev.otelspring.autoconfigure.config.InstrumentationSwitches;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
@@ -20,7 +20,7 @@ import org.springframework.util.ClassUtils;
 public final class LogCorrelationApplicationListener
 		implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
-	static final String ENABLED = "otel.instrumentation.logback-mdc.enabled";
+	static final String INSTRUMENTATION = "logback-mdc";
 
 	static final String CORRELATION_PATTERN = "logging.pattern.correlation";
 
@@ -46,7 +46,7 @@ public final class LogCorrelationApplicationListener
 
 	static boolean isEnabled(ConfigurableEnvironment environment) {
 		try {
-			return new OtelProperties(environment).getBoolean(ENABLED, true);
+			return InstrumentationSwitches.isEnabled(environment, INSTRUMENTATION);
 		}
 		catch (RuntimeException ex) {
 			// The auto-configuration reports an invalid value with a clear message.

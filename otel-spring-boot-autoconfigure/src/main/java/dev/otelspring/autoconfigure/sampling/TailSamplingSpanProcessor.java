@@ -18,6 +18,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
+import dev.otelspring.autoconfigure.sdk.DelegatingSpanProcessor;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 
 /**
@@ -35,7 +36,7 @@ import io.opentelemetry.sdk.trace.SpanProcessor;
  * <p>Thread-safe. Request threads do a map update per span start and end under a short lock; the
  * decisions run on one background thread.
  */
-public final class TailSamplingSpanProcessor implements SpanProcessor {
+public final class TailSamplingSpanProcessor implements DelegatingSpanProcessor {
 
 	private final SpanProcessor downstream;
 
@@ -231,6 +232,11 @@ public final class TailSamplingSpanProcessor implements SpanProcessor {
 	 * @return the downstream processor
 	 */
 	public SpanProcessor getDownstream() {
+		return this.downstream;
+	}
+
+	@Override
+	public SpanProcessor getDelegate() {
 		return this.downstream;
 	}
 

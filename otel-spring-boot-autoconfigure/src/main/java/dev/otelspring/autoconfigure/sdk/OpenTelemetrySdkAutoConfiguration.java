@@ -1,14 +1,14 @@
 package dev.otelspring.autoconfigure.sdk;
 
-import java.time.Duration;
 import java.util.List;
 
-import dev.otelspring.autoconfigure.config.OtelProperties;
-import dev.otelspring.autoconfigure.exporter.monitoring.MonitoredSpanExporter;
-import dev.otelspring.autoconfigure.exporter.monitoring.SpanExportStatistics;
-import dev.otelspring.autoconfigure.sampling.SamplerFactory;
-import dev.otelspring.autoconfigure.sampling.TailSampling;
-import dev.otelspring.autoconfigure.sampling.TailSamplingSpanProcessor;
+import dev.otelspring.autoconfigure.config.BatchSettings;
+import dev.otelspring.autoconfigure.config.ConditionalOnDisabledOpenTelemetry;
+import dev.otelspring.autoconfigure.config.ConditionalOnEnabledOpenTelemetry;
+import dev.otelspring.autoconfigure.config.PropagationSettings;
+import dev.otelspring.autoconfigure.config.ResourceSettings;
+import dev.otelspring.autoconfigure.config.SdkShutdownSettings;
+import dev.otelspring.autoconfigure.config.SpanLimitsSettings;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.context.propagation.TextMapPropagator;
@@ -30,22 +30,26 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Auto-configuration of the OpenTelemetry SDK for tracing: {@link Resource}, {@link Sampler},
- * {@link SpanLimits}, {@link ContextPropagators}, a {@link BatchSpanProcessor} over every
- * {@link SpanExporter} bean, the {@link SdkTracerProvider} and the {@link OpenTelemetry} bean, all
- * from the standard {@code otel.*} properties.
+ * Auto-configuration of the OpenTelemetry SDK for tracing: {@link Resource}, {@link SpanLimits},
+ * {@link ContextPropagators}, a {@link BatchSpanProcessor} over every {@link SpanExporter} bean, the
+ * {@link SdkTracerProvider} and the {@link OpenTelemetry} bean, from the standard {@code otel.*}
+ * settings.
+ *
+ * <p>It composes what other auto-configurations and the application contribute as beans: the
+ * {@link Sampler} (parent-based always-on when there is none), {@link SpanProcessor}s (a
+ * {@link DelegatingSpanProcessor} in place of its delegate), {@link SpanExporterDecorator}s around
+ * the exporters, {@link SdkShutdownListener}s, and the builder customizers, which have the last word.
  *
  * <p>The application's own beans win: an {@link OpenTelemetry} bean is used as is and none of the SDK
- * is built; a {@link Resource}, {@link Sampler}, {@link SpanLimits}, {@link ContextPropagators} or
+ * is built; a {@link Resource}, {@link SpanLimits}, {@link ContextPropagators} or
  * {@link BatchSpanProcessor} bean replaces ours; {@link TextMapPropagator} beans replace the
- * propagators named by {@code otel.propagators}; other {@link SpanProcessor} beans are added.
+ * configured propagators.
  *
  * <p>With {@code otel.sdk.disabled=true} a no-op {@link OpenTelemetry} is published, no thread is
  * started, and one INFO line says so.
@@ -57,7 +61,7 @@ public final class OpenTelemetrySdkAutoConfiguration {
 	private static final Log logger = LogFactory.getLog(OpenTelemetrySdkAutoConfiguration.class);
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnProperty(name = "otel.sdk.disabled", havingValue = "true")
+	@ConditionalOnDisabledOpenTelemetry
 	static class DisabledConfiguration {
 
 		@Bean
@@ -76,77 +80,94 @@ public final class OpenTelemetrySdkAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		Resource otelResource(Environment environment, ObjectProvider<BuildProperties> buildProperties) {
+		ResourceSettings otelResourceSettings(Environment environment) {
+			return ResourceSettings.from(environment);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		Resource otelResource(ResourceSettings settings, ObjectProvider<BuildProperties> buildProperties) {
 			BuildProperties build = buildProperties.getIfAvailable();
-			return ResourceFactory.create(new OtelProperties(environment),
-					environment.getProperty("spring.application.name"), (build != null) ? build.getVersion() : null);
+			return ResourceFactory.create(settings, (build != null) ? build.getVersion() : null);
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		Sampler otelSampler(Environment environment) {
-			return SamplerFactory.create(new OtelProperties(environment));
+		SpanLimitsSettings otelSpanLimitsSettings(Environment environment) {
+			return SpanLimitsSettings.from(environment);
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		SpanLimits otelSpanLimits(Environment environment) {
-			return SpanLimitsFactory.create(new OtelProperties(environment));
+		SpanLimits otelSpanLimits(SpanLimitsSettings settings) {
+			return SpanLimits.builder()
+				.setMaxNumberOfAttributes(settings.maxNumberOfAttributes())
+				.setMaxAttributeValueLength(settings.maxAttributeValueLength())
+				.setMaxNumberOfEvents(settings.maxNumberOfEvents())
+				.setMaxNumberOfLinks(settings.maxNumberOfLinks())
+				.setMaxNumberOfAttributesPerEvent(settings.maxNumberOfAttributesPerEvent())
+				.setMaxNumberOfAttributesPerLink(settings.maxNumberOfAttributesPerLink())
+				.build();
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		ContextPropagators otelContextPropagators(Environment environment,
+		PropagationSettings otelPropagationSettings(Environment environment) {
+			return PropagationSettings.from(environment);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ContextPropagators otelContextPropagators(PropagationSettings settings,
 				ObjectProvider<TextMapPropagator> propagators) {
 			List<TextMapPropagator> userPropagators = propagators.orderedStream().toList();
 			if (!userPropagators.isEmpty()) {
 				return ContextPropagators.create(TextMapPropagator.composite(userPropagators));
 			}
-			return PropagatorsFactory.create(new OtelProperties(environment));
+			return PropagatorsFactory.create(settings);
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		SpanExportStatistics otelSpanExportStatistics() {
-			return new SpanExportStatistics();
+		BatchSettings otelBatchSettings(Environment environment) {
+			return BatchSettings.from(environment);
 		}
 
 		@Bean(destroyMethod = "")
 		@ConditionalOnMissingBean
 		@ConditionalOnBean(SpanExporter.class)
-		BatchSpanProcessor otelBatchSpanProcessor(Environment environment, ObjectProvider<SpanExporter> exporters,
-				SpanExportStatistics statistics, ObjectProvider<BatchSpanProcessorBuilderCustomizer> customizers) {
-			SpanExporter exporter = new MonitoredSpanExporter(SpanExporter.composite(exporters.orderedStream().toList()),
-					statistics);
+		BatchSpanProcessor otelBatchSpanProcessor(BatchSettings settings, ObjectProvider<SpanExporter> exporters,
+				ObjectProvider<SpanExporterDecorator> decorators,
+				ObjectProvider<BatchSpanProcessorBuilderCustomizer> customizers) {
+			SpanExporter exporter = SpanExporter.composite(exporters.orderedStream().toList());
+			for (SpanExporterDecorator decorator : decorators.orderedStream().toList()) {
+				exporter = decorator.decorate(exporter);
+			}
 			BatchSpanProcessorBuilder builder = BatchSpanProcessor.builder(exporter)
-				.setMeterProvider(statistics.dropCountingMeterProvider());
-			BatchSpanProcessorSettings.apply(new OtelProperties(environment), builder);
+				.setScheduleDelay(settings.scheduleDelay())
+				.setMaxQueueSize(settings.maxQueueSize())
+				.setMaxExportBatchSize(settings.maxExportBatchSize())
+				.setExporterTimeout(settings.exportTimeout());
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return builder.build();
 		}
 
 		@Bean(destroyMethod = "")
 		@ConditionalOnMissingBean
-		@ConditionalOnBean(BatchSpanProcessor.class)
-		@ConditionalOnProperty(name = "otel.spring.sampling.tail.enabled", havingValue = "true")
-		TailSamplingSpanProcessor otelTailSamplingSpanProcessor(Environment environment,
-				BatchSpanProcessor batchSpanProcessor) {
-			return TailSampling.create(new OtelProperties(environment), batchSpanProcessor);
-		}
-
-		@Bean(destroyMethod = "")
-		@ConditionalOnMissingBean
-		SdkTracerProvider otelSdkTracerProvider(Resource resource, Sampler sampler, SpanLimits spanLimits,
-				ObjectProvider<SpanProcessor> spanProcessors, ObjectProvider<TailSamplingSpanProcessor> tailSampling,
+		SdkTracerProvider otelSdkTracerProvider(Resource resource, ObjectProvider<Sampler> sampler,
+				SpanLimits spanLimits, ObjectProvider<SpanProcessor> spanProcessors,
 				ObjectProvider<SdkTracerProviderBuilderCustomizer> customizers) {
 			SdkTracerProviderBuilder builder = SdkTracerProvider.builder()
 				.setResource(resource)
-				.setSampler(sampler)
+				.setSampler(sampler.getIfAvailable(() -> Sampler.parentBased(Sampler.alwaysOn())))
 				.setSpanLimits(spanLimits);
-			// With tail sampling, the batch processor sees only what it keeps.
-			TailSamplingSpanProcessor tail = tailSampling.getIfAvailable();
-			spanProcessors.orderedStream()
-				.filter((processor) -> tail == null || processor != tail.getDownstream())
+			List<SpanProcessor> processors = spanProcessors.orderedStream().toList();
+			List<SpanProcessor> delegates = processors.stream()
+				.filter(DelegatingSpanProcessor.class::isInstance)
+				.map((processor) -> ((DelegatingSpanProcessor) processor).getDelegate())
+				.toList();
+			processors.stream()
+				.filter((processor) -> delegates.stream().noneMatch((delegate) -> delegate == processor))
 				.forEach(builder::addSpanProcessor);
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return builder.build();
@@ -154,11 +175,15 @@ public final class OpenTelemetrySdkAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		SdkShutdown otelSdkShutdown(SdkTracerProvider tracerProvider, Environment environment,
-				SpanExportStatistics statistics) {
-			Duration timeout = new OtelProperties(environment).getDuration(SdkShutdown.TIMEOUT_PROPERTY,
-					SdkShutdown.DEFAULT_TIMEOUT);
-			return new SdkShutdown(tracerProvider, timeout, statistics);
+		SdkShutdownSettings otelSdkShutdownSettings(Environment environment) {
+			return SdkShutdownSettings.from(environment);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		SdkShutdown otelSdkShutdown(SdkTracerProvider tracerProvider, SdkShutdownSettings settings,
+				ObjectProvider<SdkShutdownListener> listeners) {
+			return new SdkShutdown(tracerProvider, settings.timeout(), listeners.orderedStream().toList());
 		}
 
 		@Bean(destroyMethod = "")

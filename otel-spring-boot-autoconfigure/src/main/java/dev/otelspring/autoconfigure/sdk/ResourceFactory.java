@@ -2,7 +2,7 @@ package dev.otelspring.autoconfigure.sdk;
 
 import java.util.Map;
 
-import dev.otelspring.autoconfigure.config.OtelProperties;
+import dev.otelspring.autoconfigure.config.ResourceSettings;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.sdk.resources.Resource;
@@ -20,28 +20,24 @@ import org.apache.commons.logging.LogFactory;
  */
 final class ResourceFactory {
 
-	static final String SERVICE_NAME = "otel.service.name";
-
-	static final String RESOURCE_ATTRIBUTES = "otel.resource.attributes";
-
 	private static final Log logger = LogFactory.getLog(ResourceFactory.class);
 
 	private ResourceFactory() {
 	}
 
-	static Resource create(OtelProperties properties, String applicationName, String buildVersion) {
-		Map<String, String> attributes = properties.getMap(RESOURCE_ATTRIBUTES, false);
+	static Resource create(ResourceSettings settings, String buildVersion) {
+		Map<String, String> attributes = settings.attributes();
 		AttributesBuilder builder = Attributes.builder();
 		attributes.forEach(builder::put);
 		if (!attributes.containsKey(ServiceAttributes.SERVICE_VERSION.getKey()) && buildVersion != null) {
 			builder.put(ServiceAttributes.SERVICE_VERSION, buildVersion);
 		}
-		String serviceName = properties.getString(SERVICE_NAME);
+		String serviceName = settings.serviceName();
 		if (serviceName == null) {
 			serviceName = attributes.get(ServiceAttributes.SERVICE_NAME.getKey());
 		}
 		if (serviceName == null) {
-			serviceName = applicationName;
+			serviceName = settings.applicationName();
 		}
 		if (serviceName != null) {
 			builder.put(ServiceAttributes.SERVICE_NAME, serviceName);

@@ -1,9 +1,10 @@
 package dev.otelspring.autoconfigure.sdk;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import dev.otelspring.autoconfigure.exporter.monitoring.SpanExportStatistics;
+import dev.otelspring.autoconfigure.config.SdkShutdownSettings;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import org.apache.commons.logging.Log;
@@ -13,14 +14,11 @@ import org.springframework.beans.factory.DisposableBean;
 
 /**
  * Flushes queued spans and shuts the {@link SdkTracerProvider} down when the application context
- * closes, waiting at most {@code otel.spring.shutdown.timeout} (10 seconds by default). Runs after the
- * web server has stopped accepting requests, so every span of a completed request is exported.
+ * closes, waiting at most the configured timeout, then tells every {@link SdkShutdownListener}. Runs
+ * after the web server has stopped accepting requests, so every span of a completed request is
+ * exported.
  */
 public final class SdkShutdown implements DisposableBean {
-
-	static final String TIMEOUT_PROPERTY = "otel.spring.shutdown.timeout";
-
-	static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
 	private static final Log logger = LogFactory.getLog(SdkShutdown.class);
 
@@ -28,12 +26,12 @@ public final class SdkShutdown implements DisposableBean {
 
 	private final Duration timeout;
 
-	private final SpanExportStatistics statistics;
+	private final List<SdkShutdownListener> listeners;
 
-	SdkShutdown(SdkTracerProvider tracerProvider, Duration timeout, SpanExportStatistics statistics) {
+	SdkShutdown(SdkTracerProvider tracerProvider, Duration timeout, List<SdkShutdownListener> listeners) {
 		this.tracerProvider = tracerProvider;
 		this.timeout = timeout;
-		this.statistics = statistics;
+		this.listeners = List.copyOf(listeners);
 	}
 
 	@Override
@@ -43,18 +41,19 @@ public final class SdkShutdown implements DisposableBean {
 			.join(this.timeout.toNanos(), TimeUnit.NANOSECONDS);
 		long remaining = Math.max(0, deadline - System.nanoTime());
 		CompletableResultCode shutdown = this.tracerProvider.shutdown().join(remaining, TimeUnit.NANOSECONDS);
-		long lost = this.statistics.getFailed() + this.statistics.getDropped();
-		if (!flush.isDone() || !shutdown.isDone()) {
+		boolean completed = flush.isDone() && shutdown.isDone();
+		if (!completed) {
 			logger.warn("OpenTelemetry could not finish exporting within " + this.timeout + " at shutdown; "
-					+ "the spans still queued are lost. " + lost + " span(s) were lost before that ("
-					+ this.statistics.getFailed() + " failed to export, " + this.statistics.getDropped()
-					+ " dropped from a full queue). Raise " + TIMEOUT_PROPERTY + " or check the exporter's endpoint.");
+					+ "the spans still queued are lost. Raise " + SdkShutdownSettings.timeoutKey()
+					+ " or check the exporter's endpoint.");
 		}
-		else if (lost > 0) {
-			logger.warn("OpenTelemetry shut down; " + lost + " span(s) were lost while the application ran ("
-					+ this.statistics.getFailed() + " failed to export, " + this.statistics.getDropped()
-					+ " dropped from a full queue); " + this.statistics.getExported() + " were exported. Last error: "
-					+ this.statistics.getLastError());
+		for (SdkShutdownListener listener : this.listeners) {
+			try {
+				listener.onShutdown(completed);
+			}
+			catch (RuntimeException ex) {
+				logger.debug("An SdkShutdownListener failed", ex);
+			}
 		}
 	}
 

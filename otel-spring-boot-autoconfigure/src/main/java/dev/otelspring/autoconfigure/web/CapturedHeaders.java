@@ -25,11 +25,24 @@ public final class CapturedHeaders {
 	private final List<AttributeKey<List<String>>> keys;
 
 	/**
-	 * Creates the capture list.
+	 * Returns the capture list for request headers, recorded as {@code http.request.header.<name>}.
 	 * @param configured the configured header names, any case
-	 * @param prefix {@code http.request.header.} or {@code http.response.header.}
+	 * @return the capture list
 	 */
-	public CapturedHeaders(Collection<String> configured, String prefix) {
+	public static CapturedHeaders requestHeaders(Collection<String> configured) {
+		return new CapturedHeaders(configured, "http.request.header.");
+	}
+
+	/**
+	 * Returns the capture list for response headers, recorded as {@code http.response.header.<name>}.
+	 * @param configured the configured header names, any case
+	 * @return the capture list
+	 */
+	public static CapturedHeaders responseHeaders(Collection<String> configured) {
+		return new CapturedHeaders(configured, "http.response.header.");
+	}
+
+	private CapturedHeaders(Collection<String> configured, String prefix) {
 		List<String> names = new ArrayList<>();
 		List<AttributeKey<List<String>>> keys = new ArrayList<>();
 		for (String header : configured) {

@@ -1,22 +1,28 @@
 package dev.otelspring.autoconfigure.web;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.semconv.HttpAttributes;
+
 /**
- * Normalises HTTP methods as the semantic conventions ask: a known method is kept, any other becomes
- * {@code _OTHER}. Immutable and thread-safe.
+ * Starts HTTP spans, server or client, with what both sides record the same way: the span name and
+ * {@code http.request.method}, normalised as the semantic conventions ask (a known method is kept, any
+ * other becomes {@code _OTHER} with the original in {@code http.request.method_original} and the span
+ * is named {@code HTTP}). Immutable and thread-safe.
  */
 public final class HttpMethods {
 
-	static final List<String> DEFAULT_KNOWN_METHODS = List.of("CONNECT", "DELETE", "GET", "HEAD", "OPTIONS",
-			"PATCH", "POST", "PUT", "TRACE");
-
 	/** The value recorded for a method that is not known. */
 	public static final String OTHER = "_OTHER";
+
+	private static final AttributeKey<String> METHOD_ORIGINAL = AttributeKey.stringKey("http.request.method_original");
 
 	private final Set<String> known;
 
@@ -35,6 +41,24 @@ public final class HttpMethods {
 	 */
 	public boolean isKnown(String method) {
 		return method != null && this.known.contains(method);
+	}
+
+	/**
+	 * Returns a span builder named and attributed for the request's method.
+	 * @param tracer the tracer
+	 * @param method the request's method
+	 * @param kind {@link SpanKind#SERVER} or {@link SpanKind#CLIENT}
+	 * @return the builder, not yet started
+	 */
+	public SpanBuilder spanBuilder(Tracer tracer, String method, SpanKind kind) {
+		boolean isKnown = isKnown(method);
+		SpanBuilder builder = tracer.spanBuilder(isKnown ? method : "HTTP")
+			.setSpanKind(kind)
+			.setAttribute(HttpAttributes.HTTP_REQUEST_METHOD, isKnown ? method : OTHER);
+		if (!isKnown) {
+			builder.setAttribute(METHOD_ORIGINAL, method);
+		}
+		return builder;
 	}
 
 }

@@ -192,7 +192,7 @@ class TracedIntegrationTests {
 	void parameterWithoutNameOrKeyIsReportedClearly() throws Exception {
 		Class<?> compiled = NoParametersCompiler.compileWithoutParameterNames();
 		assertThatIllegalStateException()
-			.isThrownBy(() -> TracedMethodInterceptor.resolve(compiled.getMethod("handle", String.class), compiled))
+			.isThrownBy(() -> TracedMethods.resolve(compiled.getMethod("handle", String.class), compiled))
 			.withMessageContaining("compile with '-parameters'")
 			.withMessageContaining("@SpanAttribute(\"order.id\")");
 	}

@@ -45,16 +45,6 @@ class RuleBasedSamplerTests {
 				withRoute, List.of()).getDecision()).isEqualTo(SamplingDecision.RECORD_AND_SAMPLE);
 	}
 
-	@Test
-	void globs() {
-		assertThat(SamplingRule.Glob.of("/a/**").matches("/a")).isTrue();
-		assertThat(SamplingRule.Glob.of("/a/**").matches("/a/b/c")).isTrue();
-		assertThat(SamplingRule.Glob.of("/a/**").matches("/ab")).isFalse();
-		assertThat(SamplingRule.Glob.of("/a*").matches("/ab")).isTrue();
-		assertThat(SamplingRule.Glob.of("*.css").matches("/x/y.css")).isTrue();
-		assertThat(SamplingRule.Glob.of("/exact").matches("/exact/")).isFalse();
-	}
-
 	private SamplingDecision decide(String name, SpanKind kind, String path) {
 		Attributes attributes = (path != null) ? Attributes.of(AttributeKey.stringKey("url.path"), path)
 				: Attributes.empty();

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SamplingAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(OtlpSpanExporterAutoConfiguration.class, OpenTelemetrySdkAutoConfiguration.class));
+			AutoConfigurations.of(OtlpSpanExporterAutoConfiguration.class, OpenTelemetrySdkAutoConfiguration.class,
+					SamplingAutoConfiguration.class));
 
 	@Test
 	void rateLimitingSamplers() {

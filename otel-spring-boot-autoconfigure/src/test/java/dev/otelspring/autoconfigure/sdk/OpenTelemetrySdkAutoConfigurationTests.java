@@ -3,7 +3,10 @@ package dev.otelspring.autoconfigure.sdk;
 import java.util.Map;
 import java.util.Properties;
 
+import dev.otelspring.autoconfigure.config.BatchSettings;
 import dev.otelspring.autoconfigure.config.InvalidOtelPropertyException;
+import dev.otelspring.autoconfigure.exporter.statistics.SpanExportStatisticsAutoConfiguration;
+import dev.otelspring.autoconfigure.sampling.SamplingAutoConfiguration;
 import dev.otelspring.autoconfigure.exporter.OtlpSpanExporterAutoConfiguration;
 import dev.otelspring.autoconfigure.exporter.console.ConsoleTraceExporter;
 import dev.otelspring.autoconfigure.exporter.console.ConsoleTraceExporterAutoConfiguration;
@@ -43,7 +46,8 @@ class OpenTelemetrySdkAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(OtlpSpanExporterAutoConfiguration.class,
-				ConsoleTraceExporterAutoConfiguration.class, OpenTelemetrySdkAutoConfiguration.class));
+				ConsoleTraceExporterAutoConfiguration.class, SpanExportStatisticsAutoConfiguration.class,
+				OpenTelemetrySdkAutoConfiguration.class, SamplingAutoConfiguration.class));
 
 	@Test
 	void suppliesACompleteExportingSdk() {
@@ -77,7 +81,7 @@ class OpenTelemetrySdkAutoConfigurationTests {
 				assertThat(context.getBean(SpanLimits.class)).isEqualTo(SpanLimits.getDefault());
 				BatchSpanProcessor ours = context.getBean(BatchSpanProcessor.class);
 				BatchSpanProcessor sdkDefault = BatchSpanProcessor.builder(SpanExporter.composite())
-					.setMaxQueueSize(BatchSpanProcessorSettings.DEFAULT_MAX_QUEUE_SIZE)
+					.setMaxQueueSize(BatchSettings.DEFAULT_MAX_QUEUE_SIZE)
 					.build();
 				try {
 					// The schedule delay, export timeout and batch size are the SDK's; the queue is ours.

@@ -1,7 +1,8 @@
 package dev.otelspring.autoconfigure.exporter.console;
 
-import dev.otelspring.autoconfigure.exporter.ConditionalOnTracesExporter;
-import dev.otelspring.autoconfigure.sdk.ConditionalOnEnabledOpenTelemetry;
+import dev.otelspring.autoconfigure.config.ConditionalOnEnabledOpenTelemetry;
+import dev.otelspring.autoconfigure.config.ConditionalOnTracesExporter;
+import dev.otelspring.autoconfigure.config.TracesExporterType;
 import dev.otelspring.autoconfigure.sdk.OpenTelemetrySdkAutoConfiguration;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
@@ -22,7 +23,7 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass({ OpenTelemetry.class, SpanExporter.class })
 @ConditionalOnEnabledOpenTelemetry
 @ConditionalOnMissingBean(OpenTelemetry.class)
-@ConditionalOnTracesExporter("console")
+@ConditionalOnTracesExporter(TracesExporterType.CONSOLE)
 public final class ConsoleTraceExporterAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog("dev.otelspring.console");

@@ -8,7 +8,6 @@ import dev.otelspring.autoconfigure.web.HttpMethods;
 import dev.otelspring.autoconfigure.web.HttpStatusCodes;
 import dev.otelspring.autoconfigure.web.UrlSanitizer;
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
@@ -44,9 +43,6 @@ public final class ClientTracingInterceptor implements ClientHttpRequestIntercep
 	static final String INSTRUMENTATION_NAME = "dev.otelspring.web.client";
 
 	private static final Log logger = LogFactory.getLog(ClientTracingInterceptor.class);
-
-	private static final AttributeKey<String> METHOD_ORIGINAL = AttributeKey
-		.stringKey("http.request.method_original");
 
 	private static final TextMapSetter<HttpHeaders> SETTER = (headers, key, value) -> {
 		if (headers != null) {
@@ -100,16 +96,9 @@ public final class ClientTracingInterceptor implements ClientHttpRequestIntercep
 
 	private Span start(HttpRequest request) {
 		try {
-			String method = request.getMethod().name();
-			boolean known = this.methods.isKnown(method);
 			URI uri = request.getURI();
-			SpanBuilder builder = this.tracer.spanBuilder(known ? method : "HTTP")
-				.setSpanKind(SpanKind.CLIENT)
-				.setAttribute(HttpAttributes.HTTP_REQUEST_METHOD, known ? method : HttpMethods.OTHER)
+			SpanBuilder builder = this.methods.spanBuilder(this.tracer, request.getMethod().name(), SpanKind.CLIENT)
 				.setAttribute(UrlAttributes.URL_FULL, this.sanitizer.sanitizeUrl(uri));
-			if (!known) {
-				builder.setAttribute(METHOD_ORIGINAL, method);
-			}
 			if (uri.getHost() != null) {
 				builder.setAttribute(ServerAttributes.SERVER_ADDRESS, uri.getHost());
 			}

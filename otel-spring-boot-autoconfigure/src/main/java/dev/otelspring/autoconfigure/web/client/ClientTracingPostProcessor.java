@@ -38,16 +38,19 @@ final class ClientTracingPostProcessor implements BeanPostProcessor {
 	}
 
 	private void addTo(List<ClientHttpRequestInterceptor> interceptors) {
-		if (interceptors.stream().noneMatch(ClientTracingInterceptor.class::isInstance)) {
-			ClientTracingInterceptor tracing = this.interceptor.getIfAvailable();
-			if (tracing != null) {
-				interceptors.add(tracing);
-			}
-		}
+		addTracing(interceptors, this.interceptor);
 	}
 
-	static boolean hasTracing(List<ClientHttpRequestInterceptor> interceptors) {
-		return interceptors.stream().anyMatch(ClientTracingInterceptor.class::isInstance);
+	/**
+	 * Adds the tracing interceptor at the end of the list, unless the list has it already.
+	 * @param interceptors a client's interceptors
+	 * @param interceptor the tracing interceptor, if there is one
+	 */
+	static void addTracing(List<ClientHttpRequestInterceptor> interceptors,
+			ObjectProvider<ClientTracingInterceptor> interceptor) {
+		if (interceptors.stream().noneMatch(ClientTracingInterceptor.class::isInstance)) {
+			interceptor.ifAvailable(interceptors::add);
+		}
 	}
 
 }

@@ -3,9 +3,10 @@ package dev.otelspring.autoconfigure.web.client;
 import dev.otelspring.autoconfigure.config.ConditionalOnEnabledInstrumentation;
 import dev.otelspring.autoconfigure.sdk.OpenTelemetrySdkAutoConfiguration;
 import dev.otelspring.autoconfigure.web.CapturedHeaders;
+import dev.otelspring.autoconfigure.config.HttpTracingProperties;
+import dev.otelspring.autoconfigure.config.SpringHttpTracingProperties;
 import dev.otelspring.autoconfigure.web.HttpMethods;
-import dev.otelspring.autoconfigure.web.HttpTracingProperties;
-import dev.otelspring.autoconfigure.web.SpringHttpTracingProperties;
+import dev.otelspring.autoconfigure.web.HttpTracingSettingsConfiguration;
 import dev.otelspring.autoconfigure.web.UrlSanitizer;
 import io.opentelemetry.api.OpenTelemetry;
 
@@ -14,7 +15,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
@@ -31,18 +31,17 @@ import org.springframework.http.client.ClientHttpRequestInterceptor;
 @ConditionalOnClass({ OpenTelemetry.class, ClientHttpRequestInterceptor.class })
 @ConditionalOnBean(OpenTelemetry.class)
 @ConditionalOnEnabledInstrumentation("spring-web")
-@EnableConfigurationProperties({ HttpTracingProperties.class, SpringHttpTracingProperties.class })
-@Import(RestTemplateBuilderConfigurations.class)
+@Import({ HttpTracingSettingsConfiguration.class, RestTemplateBuilderConfigurations.class })
 public final class HttpClientTracingAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
 	ClientTracingInterceptor otelClientTracingInterceptor(OpenTelemetry openTelemetry, HttpTracingProperties http,
 			SpringHttpTracingProperties spring) {
-		return new ClientTracingInterceptor(openTelemetry, new HttpMethods(http.getKnownMethods()),
-				new UrlSanitizer(spring.getSensitiveQueryParameters()),
-				new CapturedHeaders(http.getClient().getCaptureRequestHeaders(), "http.request.header."),
-				new CapturedHeaders(http.getClient().getCaptureResponseHeaders(), "http.response.header."));
+		return new ClientTracingInterceptor(openTelemetry, new HttpMethods(http.knownMethods()),
+				new UrlSanitizer(spring.sensitiveQueryParameters()),
+				CapturedHeaders.requestHeaders(http.client().captureRequestHeaders()),
+				CapturedHeaders.responseHeaders(http.client().captureResponseHeaders()));
 	}
 
 	@Bean

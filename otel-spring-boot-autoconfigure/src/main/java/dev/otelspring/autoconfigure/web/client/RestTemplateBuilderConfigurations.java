@@ -23,11 +23,7 @@ class RestTemplateBuilderConfigurations {
 		@Bean
 		org.springframework.boot.web.client.RestTemplateCustomizer otelRestTemplateCustomizer(
 				ObjectProvider<ClientTracingInterceptor> interceptor) {
-			return (restTemplate) -> {
-				if (!ClientTracingPostProcessor.hasTracing(restTemplate.getInterceptors())) {
-					interceptor.ifAvailable(restTemplate.getInterceptors()::add);
-				}
-			};
+			return (restTemplate) -> ClientTracingPostProcessor.addTracing(restTemplate.getInterceptors(), interceptor);
 		}
 
 	}
@@ -40,11 +36,7 @@ class RestTemplateBuilderConfigurations {
 		@Bean
 		org.springframework.boot.restclient.RestTemplateCustomizer otelRestTemplateCustomizer(
 				ObjectProvider<ClientTracingInterceptor> interceptor) {
-			return (restTemplate) -> {
-				if (!ClientTracingPostProcessor.hasTracing(restTemplate.getInterceptors())) {
-					interceptor.ifAvailable(restTemplate.getInterceptors()::add);
-				}
-			};
+			return (restTemplate) -> ClientTracingPostProcessor.addTracing(restTemplate.getInterceptors(), interceptor);
 		}
 
 	}

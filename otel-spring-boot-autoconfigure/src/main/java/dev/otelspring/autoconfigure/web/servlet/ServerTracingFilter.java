@@ -5,12 +5,12 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 
+import dev.otelspring.autoconfigure.config.PathPattern;
 import dev.otelspring.autoconfigure.web.CapturedHeaders;
 import dev.otelspring.autoconfigure.web.HttpMethods;
 import dev.otelspring.autoconfigure.web.HttpStatusCodes;
 import dev.otelspring.autoconfigure.web.UrlSanitizer;
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanContext;
@@ -54,14 +54,11 @@ import org.springframework.web.servlet.HandlerMapping;
  * <p>Tracing never breaks the request: a failure inside this filter's own work is logged at DEBUG and
  * the request proceeds. Thread-safe.
  */
-public final class ServerTracingFilter implements Filter {
+final class ServerTracingFilter implements Filter {
 
 	static final String INSTRUMENTATION_NAME = "dev.otelspring.web.servlet";
 
 	private static final Log logger = LogFactory.getLog(ServerTracingFilter.class);
-
-	private static final AttributeKey<String> METHOD_ORIGINAL = AttributeKey
-		.stringKey("http.request.method_original");
 
 	private static final TextMapGetter<HttpServletRequest> GETTER = new TextMapGetter<>() {
 
@@ -86,7 +83,7 @@ public final class ServerTracingFilter implements Filter {
 
 	private final UrlSanitizer sanitizer;
 
-	private final PathMatchers skipPaths;
+	private final List<PathPattern> skipPaths;
 
 	private final CapturedHeaders requestHeaders;
 
@@ -99,13 +96,13 @@ public final class ServerTracingFilter implements Filter {
 	private volatile Long lastServerPort;
 
 	ServerTracingFilter(OpenTelemetry openTelemetry, HttpMethods methods, UrlSanitizer sanitizer,
-			List<String> skipPaths, CapturedHeaders requestHeaders, CapturedHeaders responseHeaders,
+			List<PathPattern> skipPaths, CapturedHeaders requestHeaders, CapturedHeaders responseHeaders,
 			boolean traceResponseHeader) {
 		this.tracer = openTelemetry.getTracer(INSTRUMENTATION_NAME);
 		this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
 		this.methods = methods;
 		this.sanitizer = sanitizer;
-		this.skipPaths = new PathMatchers(skipPaths);
+		this.skipPaths = List.copyOf(skipPaths);
 		this.requestHeaders = requestHeaders;
 		this.responseHeaders = responseHeaders;
 		this.traceResponseHeader = traceResponseHeader;
@@ -146,23 +143,18 @@ public final class ServerTracingFilter implements Filter {
 
 	private ServerSpan start(HttpServletRequest request, HttpServletResponse response) {
 		try {
-			if (this.skipPaths.matches(pathWithinApplication(request))) {
+			if (isSkipped(pathWithinApplication(request))) {
 				return null;
 			}
 			Context parent = extract(request);
 			String method = request.getMethod();
 			boolean known = this.methods.isKnown(method);
-			SpanBuilder builder = this.tracer.spanBuilder(known ? method : "HTTP")
+			SpanBuilder builder = this.methods.spanBuilder(this.tracer, method, SpanKind.SERVER)
 				.setParent(parent)
-				.setSpanKind(SpanKind.SERVER)
-				.setAttribute(HttpAttributes.HTTP_REQUEST_METHOD, known ? method : HttpMethods.OTHER)
 				.setAttribute(UrlAttributes.URL_PATH, request.getRequestURI())
 				.setAttribute(UrlAttributes.URL_SCHEME, request.getScheme())
 				.setAttribute(ServerAttributes.SERVER_ADDRESS, request.getServerName())
 				.setAttribute(ServerAttributes.SERVER_PORT, serverPort(request.getServerPort()));
-			if (!known) {
-				builder.setAttribute(METHOD_ORIGINAL, method);
-			}
 			String query = request.getQueryString();
 			if (query != null) {
 				builder.setAttribute(UrlAttributes.URL_QUERY, this.sanitizer.sanitizeQuery(query));
@@ -279,6 +271,15 @@ public final class ServerTracingFilter implements Filter {
 		Long boxed = (long) port;
 		this.lastServerPort = boxed;
 		return boxed;
+	}
+
+	private boolean isSkipped(String path) {
+		for (PathPattern pattern : this.skipPaths) {
+			if (pattern.matches(path)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static String pathWithinApplication(HttpServletRequest request) {

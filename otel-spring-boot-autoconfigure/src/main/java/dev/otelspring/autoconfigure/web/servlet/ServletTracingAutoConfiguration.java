@@ -5,9 +5,10 @@ import java.util.EnumSet;
 import dev.otelspring.autoconfigure.config.ConditionalOnEnabledInstrumentation;
 import dev.otelspring.autoconfigure.sdk.OpenTelemetrySdkAutoConfiguration;
 import dev.otelspring.autoconfigure.web.CapturedHeaders;
+import dev.otelspring.autoconfigure.config.HttpTracingProperties;
+import dev.otelspring.autoconfigure.config.SpringHttpTracingProperties;
 import dev.otelspring.autoconfigure.web.HttpMethods;
-import dev.otelspring.autoconfigure.web.HttpTracingProperties;
-import dev.otelspring.autoconfigure.web.SpringHttpTracingProperties;
+import dev.otelspring.autoconfigure.web.HttpTracingSettingsConfiguration;
 import dev.otelspring.autoconfigure.web.UrlSanitizer;
 import io.opentelemetry.api.OpenTelemetry;
 import jakarta.servlet.DispatcherType;
@@ -18,9 +19,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.HandlerMapping;
 
@@ -36,7 +37,7 @@ import org.springframework.web.servlet.HandlerMapping;
 @ConditionalOnClass({ OpenTelemetry.class, Filter.class, HandlerMapping.class, FilterRegistrationBean.class })
 @ConditionalOnBean(OpenTelemetry.class)
 @ConditionalOnEnabledInstrumentation("spring-webmvc")
-@EnableConfigurationProperties({ HttpTracingProperties.class, SpringHttpTracingProperties.class })
+@Import(HttpTracingSettingsConfiguration.class)
 public final class ServletTracingAutoConfiguration {
 
 	/** The order of the filter: first but for character encoding, so the span covers security too. */
@@ -46,11 +47,11 @@ public final class ServletTracingAutoConfiguration {
 	@ConditionalOnMissingBean(name = "otelServerTracingFilter")
 	FilterRegistrationBean<ServerTracingFilter> otelServerTracingFilter(OpenTelemetry openTelemetry,
 			HttpTracingProperties http, SpringHttpTracingProperties spring) {
-		ServerTracingFilter filter = new ServerTracingFilter(openTelemetry, new HttpMethods(http.getKnownMethods()),
-				new UrlSanitizer(spring.getSensitiveQueryParameters()), spring.getServer().getSkipPaths(),
-				new CapturedHeaders(http.getServer().getCaptureRequestHeaders(), "http.request.header."),
-				new CapturedHeaders(http.getServer().getCaptureResponseHeaders(), "http.response.header."),
-				spring.getServer().isTraceResponseHeader());
+		ServerTracingFilter filter = new ServerTracingFilter(openTelemetry, new HttpMethods(http.knownMethods()),
+				new UrlSanitizer(spring.sensitiveQueryParameters()), spring.server().skipPathPatterns(),
+				CapturedHeaders.requestHeaders(http.server().captureRequestHeaders()),
+				CapturedHeaders.responseHeaders(http.server().captureResponseHeaders()),
+				spring.server().traceResponseHeader());
 		FilterRegistrationBean<ServerTracingFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setOrder(FILTER_ORDER);
 		registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR));

@@ -1,0 +1,52 @@
+package dev.otelspring.autoconfigure.aop;
+
+import java.util.concurrent.CompletionException;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.util.ClassUtils;
+
+/**
+ * Ends and fails {@code @Traced} spans, for the interceptor and for results that complete later. A
+ * span processor that throws costs the span, never the caller.
+ */
+final class TracedSpans {
+
+	static final boolean REACTOR_PRESENT = ClassUtils.isPresent("reactor.core.publisher.Mono",
+			TracedSpans.class.getClassLoader());
+
+	private static final Log logger = LogFactory.getLog(TracedSpans.class);
+
+	private TracedSpans() {
+	}
+
+	static void end(Span span) {
+		try {
+			span.end();
+		}
+		catch (RuntimeException | LinkageError ex) {
+			logger.debug("Could not end a @Traced span", ex);
+		}
+	}
+
+	static void fail(Span span, Throwable failure) {
+		try {
+			span.recordException(failure);
+			span.setStatus(StatusCode.ERROR, (failure.getMessage() != null) ? failure.getMessage() : "");
+		}
+		catch (RuntimeException | LinkageError ex) {
+			logger.debug("Could not record the failure on a @Traced span", ex);
+		}
+	}
+
+	static Throwable unwrap(Throwable failure) {
+		if (failure instanceof CompletionException && failure.getCause() != null) {
+			return failure.getCause();
+		}
+		return failure;
+	}
+
+}

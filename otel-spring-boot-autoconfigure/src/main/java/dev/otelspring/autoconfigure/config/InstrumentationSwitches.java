@@ -1,0 +1,42 @@
+package dev.otelspring.autoconfigure.config;
+
+import org.springframework.core.env.Environment;
+
+/**
+ * The official starter's instrumentation switches: {@code otel.instrumentation.<name>.enabled}, which
+ * defaults to {@code otel.instrumentation.common.default-enabled}, which defaults to {@code true}.
+ */
+public final class InstrumentationSwitches {
+
+	private InstrumentationSwitches() {
+	}
+
+	/**
+	 * Returns whether the instrumentation is switched on.
+	 * @param environment the Spring environment
+	 * @param name the instrumentation's name, as in {@code otel.instrumentation.<name>.enabled}
+	 * @return whether it is on
+	 * @throws InvalidOtelPropertyException for a value other than {@code true} or {@code false}
+	 */
+	public static boolean isEnabled(Environment environment, String name) {
+		return decide(new OtelProperties(environment), name).enabled();
+	}
+
+	static Decision decide(OtelProperties properties, String name) {
+		String key = key(name);
+		if (properties.getString(key) != null) {
+			return new Decision(properties.getBoolean(key, true), key + " is " + properties.getBoolean(key, true));
+		}
+		boolean enabled = properties.getBoolean(OtelPropertyNames.INSTRUMENTATION_DEFAULT_ENABLED, true);
+		return new Decision(enabled,
+				key + " is not set and " + OtelPropertyNames.INSTRUMENTATION_DEFAULT_ENABLED + " is " + enabled);
+	}
+
+	static String key(String name) {
+		return OtelPropertyNames.INSTRUMENTATION + name + ".enabled";
+	}
+
+	record Decision(boolean enabled, String reason) {
+	}
+
+}

@@ -1,0 +1,236 @@
+package dev.otelspring.autoconfigure.config;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.core.env.Environment;
+
+/**
+ * The validated {@code otel.exporter.otlp.*} settings for traces. Each setting is read from its
+ * signal-specific key ({@code otel.exporter.otlp.traces.*}) first and from the general key second, as
+ * the specification orders them.
+ *
+ * <p>{@link #toString()} never shows header values or key material.
+ */
+public final class OtlpExporterSettings {
+
+	private static final String PREFIX = OtelPropertyNames.OTLP;
+
+	private static final String TRACES_PREFIX = OtelPropertyNames.OTLP_TRACES;
+
+	/** The SDK's default export timeout. */
+	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+	private final OtlpProtocol protocol;
+
+	private final String endpoint;
+
+	private final Map<String, String> headers;
+
+	private final Duration timeout;
+
+	private final OtlpCompression compression;
+
+	private final byte[] trustedCertificates;
+
+	private final byte[] clientKey;
+
+	private final byte[] clientCertificate;
+
+	private OtlpExporterSettings(OtlpProtocol protocol, String endpoint, Map<String, String> headers,
+			Duration timeout, OtlpCompression compression, byte[] trustedCertificates, byte[] clientKey, byte[] clientCertificate) {
+		this.protocol = protocol;
+		this.endpoint = endpoint;
+		this.headers = headers;
+		this.timeout = timeout;
+		this.compression = compression;
+		this.trustedCertificates = trustedCertificates;
+		this.clientKey = clientKey;
+		this.clientCertificate = clientCertificate;
+	}
+
+	/**
+	 * Reads the protocol alone, for the conditions that choose an exporter.
+	 * @param environment the Spring environment
+	 * @return the configured protocol, {@code http/protobuf} by default
+	 */
+	public static OtlpProtocol protocol(Environment environment) {
+		return protocol(new OtelProperties(environment));
+	}
+
+	private static OtlpProtocol protocol(OtelProperties properties) {
+		String key = properties.firstSet(TRACES_PREFIX + "protocol", PREFIX + "protocol");
+		String value = properties.getString(key);
+		return (value != null) ? PropertyValues.parse(key, value, OtlpProtocol.class) : OtlpProtocol.HTTP_PROTOBUF;
+	}
+
+	/**
+	 * Reads and validates the settings.
+	 * @param environment the Spring environment
+	 * @return the settings
+	 */
+	public static OtlpExporterSettings from(Environment environment) {
+		return read(new OtelProperties(environment));
+	}
+
+	private static OtlpExporterSettings read(OtelProperties properties) {
+		OtlpProtocol protocol = protocol(properties);
+		String endpoint = endpoint(properties, protocol);
+		Map<String, String> headers = new LinkedHashMap<>(properties.getMap(PREFIX + "headers", true));
+		headers.putAll(properties.getMap(TRACES_PREFIX + "headers", true));
+		String timeoutKey = properties.firstSet(TRACES_PREFIX + "timeout", PREFIX + "timeout");
+		Duration timeout = properties.getDuration(timeoutKey, DEFAULT_TIMEOUT);
+		String compressionKey = properties.firstSet(TRACES_PREFIX + "compression", PREFIX + "compression");
+		String compressionValue = properties.getString(compressionKey);
+		OtlpCompression compression = (compressionValue != null)
+				? PropertyValues.parse(compressionKey, compressionValue, OtlpCompression.class) : null;
+		byte[] trusted = readFile(properties, TRACES_PREFIX + "certificate", PREFIX + "certificate");
+		if (trusted != null) {
+			requireCertificates(properties.firstSet(TRACES_PREFIX + "certificate", PREFIX + "certificate"), trusted);
+		}
+		byte[] clientKey = readFile(properties, TRACES_PREFIX + "client.key", PREFIX + "client.key");
+		byte[] clientCertificate = readFile(properties, TRACES_PREFIX + "client.certificate",
+				PREFIX + "client.certificate");
+		if ((clientKey == null) != (clientCertificate == null)) {
+			String missing = (clientKey == null) ? PREFIX + "client.key" : PREFIX + "client.certificate";
+			throw new InvalidOtelPropertyException(missing, "(not set)",
+					"a PEM file path: client.key and client.certificate must be set together for mTLS");
+		}
+		return new OtlpExporterSettings(protocol, endpoint, headers, timeout, compression, trusted, clientKey,
+				clientCertificate);
+	}
+
+	private static String endpoint(OtelProperties properties, OtlpProtocol protocol) {
+		String signal = properties.getString(TRACES_PREFIX + "endpoint");
+		if (signal != null) {
+			return validateUrl(TRACES_PREFIX + "endpoint", signal);
+		}
+		String base = properties.getString(PREFIX + "endpoint");
+		if (base == null) {
+			return protocol == OtlpProtocol.GRPC ? "http://localhost:4317" : "http://localhost:4318/v1/traces";
+		}
+		validateUrl(PREFIX + "endpoint", base);
+		if (protocol == OtlpProtocol.GRPC) {
+			return base;
+		}
+		return base.endsWith("/") ? base + "v1/traces" : base + "/v1/traces";
+	}
+
+	private static String validateUrl(String key, String value) {
+		try {
+			URI uri = new URI(value);
+			String scheme = uri.getScheme();
+			if (("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && uri.getHost() != null
+					&& uri.getUserInfo() == null) {
+				return value;
+			}
+		}
+		catch (URISyntaxException ex) {
+			// reported below
+		}
+		throw new InvalidOtelPropertyException(key, value,
+				"an absolute http:// or https:// URL with a host and no user info, such as http://collector:4318");
+	}
+
+	private static void requireCertificates(String key, byte[] pem) {
+		try {
+			if (!CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem)).isEmpty()) {
+				return;
+			}
+		}
+		catch (CertificateException ex) {
+			throw new InvalidOtelPropertyException(key, "(file content is not a certificate)",
+					"the path of a PEM file holding X.509 certificates", ex);
+		}
+		throw new InvalidOtelPropertyException(key, "(file holds no certificate)",
+				"the path of a PEM file holding X.509 certificates");
+	}
+
+	private static byte[] readFile(OtelProperties properties, String key, String generalKey) {
+		String name = properties.firstSet(key, generalKey);
+		String path = properties.getString(name);
+		if (path == null) {
+			return null;
+		}
+		try {
+			return Files.readAllBytes(Path.of(path));
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new InvalidOtelPropertyException(name, path, "the path of a readable PEM file", ex);
+		}
+	}
+
+	/** Returns the transport. */
+	public OtlpProtocol getProtocol() {
+		return this.protocol;
+	}
+
+	/** Returns the full URL exports are sent to. */
+	public String getEndpoint() {
+		return this.endpoint;
+	}
+
+	/** Returns the headers sent with every export; their values are secrets. */
+	public Map<String, String> getHeaders() {
+		return this.headers;
+	}
+
+	/** Returns the time an export request may take. */
+	public Duration getTimeout() {
+		return this.timeout;
+	}
+
+	/** Returns the compression, or {@code null} for the exporter's default (none). */
+	public OtlpCompression getCompression() {
+		return this.compression;
+	}
+
+	/** Returns the PEM certificates to trust, or {@code null} for the JVM's trust store. */
+	public byte[] getTrustedCertificates() {
+		return this.trustedCertificates;
+	}
+
+	/** Returns the PEM private key for mTLS, or {@code null}. */
+	public byte[] getClientKey() {
+		return this.clientKey;
+	}
+
+	/** Returns the PEM client certificate chain for mTLS, or {@code null}. */
+	public byte[] getClientCertificate() {
+		return this.clientCertificate;
+	}
+
+	/**
+	 * Returns the keys that set the client TLS material, for a report when the SDK rejects it.
+	 * @return the key names
+	 */
+	public static String clientTlsKeys() {
+		return PREFIX + "client.key / " + PREFIX + "client.certificate";
+	}
+
+	/**
+	 * Returns the key that sets the protocol, for a report when the chosen transport is missing.
+	 * @return the key name
+	 */
+	public static String protocolKey() {
+		return PREFIX + "protocol";
+	}
+
+	@Override
+	public String toString() {
+		return "OtlpExporterSettings{protocol=" + this.protocol.value() + ", endpoint=" + this.endpoint + ", headers="
+				+ this.headers.keySet() + " (values hidden), timeout=" + this.timeout + ", compression="
+				+ ((this.compression != null) ? this.compression.value() : null) + ", tls=" + (this.trustedCertificates != null) + ", mtls="
+				+ (this.clientKey != null) + "}";
+	}
+
+}

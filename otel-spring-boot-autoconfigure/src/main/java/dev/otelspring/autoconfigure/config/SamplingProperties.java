@@ -1,0 +1,153 @@
+package dev.otelspring.autoconfigure.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.env.Environment;
+
+/**
+ * This starter's sampling extras, under {@code otel.spring.sampling}: rules in front of the head
+ * sampler, and tail sampling in the application.
+ *
+ * @param rules rules applied in order before the head sampler (otel.traces.sampler); the first match
+ * decides, and a span no rule matches falls through to the head sampler
+ * @param tail tail sampling: whole local traces kept or dropped once they have finished
+ */
+@ConfigurationProperties("otel.spring.sampling")
+public record SamplingProperties(@DefaultValue List<Rule> rules, @DefaultValue Tail tail) {
+
+	private static final String PREFIX = OtelPropertyNames.SAMPLING + ".";
+
+	/**
+	 * Checks every rule; the failure report names the rule by its index.
+	 */
+	public SamplingProperties {
+		rules = (rules != null) ? List.copyOf(rules) : List.of();
+		for (int i = 0; i < rules.size(); i++) {
+			rules.get(i).validate(PREFIX + "rules[" + i + "]");
+		}
+	}
+
+	/**
+	 * Binds and validates the settings.
+	 * @param environment the Spring environment
+	 * @return the settings
+	 */
+	public static SamplingProperties from(Environment environment) {
+		return new OtelProperties(environment).bind(OtelPropertyNames.SAMPLING, SamplingProperties.class);
+	}
+
+	/** What a rule does with the spans it matches. */
+	public enum Action {
+
+		/** Record nothing for the span (and, for a root, its trace). */
+		DROP,
+		/** Record and export the span, whatever the head sampler would say. */
+		SAMPLE
+
+	}
+
+	/** The span kinds a rule can match. */
+	public enum Kind {
+
+		/** An internal operation. */
+		INTERNAL,
+		/** The handling of an incoming request. */
+		SERVER,
+		/** An outgoing request. */
+		CLIENT,
+		/** The sending of a message. */
+		PRODUCER,
+		/** The receiving of a message. */
+		CONSUMER
+
+	}
+
+	/**
+	 * One sampling rule, with patterns in the grammar of {@link PathPattern}. Every condition set must
+	 * match; at least one must be set.
+	 *
+	 * @param action what to do with a matching span: DROP or SAMPLE
+	 * @param spanKind the span kind to match
+	 * @param name the span name pattern to match
+	 * @param urlPath the url.path pattern to match, such as /actuator/**
+	 * @param httpRoute the http.route pattern to match; at span start the request path stands in for the
+	 * route
+	 */
+	public record Rule(Action action, Kind spanKind, String name, String urlPath, String httpRoute) {
+
+		void validate(String key) {
+			if (this.action == null) {
+				throw new InvalidOtelPropertyException(key + ".action", "(not set)", "drop or sample");
+			}
+			if (this.spanKind == null && isBlank(this.name) && isBlank(this.urlPath) && isBlank(this.httpRoute)) {
+				throw new InvalidOtelPropertyException(key, "(no condition)",
+						"at least one of span-kind, name, url-path or http-route");
+			}
+			PathPattern.compile(key + ".name", this.name);
+			PathPattern.compile(key + ".url-path", this.urlPath);
+			PathPattern.compile(key + ".http-route", this.httpRoute);
+		}
+
+		private static boolean isBlank(String value) {
+			return value == null || value.isBlank();
+		}
+
+	}
+
+	/**
+	 * Tail sampling: whole local traces kept or dropped once they have finished.
+	 *
+	 * @param enabled whether to hold each trace's spans until its local part has finished, then keep or
+	 * drop the whole trace
+	 * @param decisionWait how long a trace must be quiet (all its spans in this process ended, none
+	 * ending) before it is decided; the grace period for children that end late
+	 * @param maxTraceAge the longest a trace is held; a trace whose spans never all end is decided then
+	 * @param keepErrors whether every trace with a span of ERROR status is kept
+	 * @param slowThreshold traces whose local root span takes longer than this are kept. Unset: no slow
+	 * rule
+	 * @param keepAttributes traces with a span whose attribute has the given value are kept (attribute key
+	 * to value)
+	 * @param baselineRatio the fraction, from 0.0 to 1.0, of the other traces that is kept
+	 * @param baselineRate at most this many of the other traces are kept per second, instead of a
+	 * fraction. Unset: the ratio applies
+	 * @param maxTraces the most traces held while they wait for a decision; past it the oldest is decided
+	 * early
+	 * @param maxSpans the most spans held while their traces wait for a decision; past it the oldest trace
+	 * is decided early
+	 */
+	public record Tail(@DefaultValue("false") boolean enabled, @DefaultValue("500ms") Duration decisionWait,
+			@DefaultValue("30s") Duration maxTraceAge, @DefaultValue("true") boolean keepErrors,
+			Duration slowThreshold, @DefaultValue Map<String, String> keepAttributes,
+			@DefaultValue("0.1") double baselineRatio, Double baselineRate, @DefaultValue("10000") int maxTraces,
+			@DefaultValue("100000") int maxSpans) {
+
+		private static final String TAIL = PREFIX + "tail.";
+
+		/**
+		 * Checks each value.
+		 */
+		public Tail {
+			keepAttributes = (keepAttributes != null) ? Map.copyOf(keepAttributes) : Map.of();
+			Validation.requirePositive(TAIL + "decision-wait", decisionWait);
+			Validation.requirePositive(TAIL + "max-trace-age", maxTraceAge);
+			Validation.requireAtLeast(TAIL + "max-traces", maxTraces, 1);
+			Validation.requireAtLeast(TAIL + "max-spans", maxSpans, 1);
+			if (baselineRate != null) {
+				if (!(baselineRate > 0) || Double.isInfinite(baselineRate)) {
+					throw new InvalidOtelPropertyException(TAIL + "baseline-rate", String.valueOf(baselineRate),
+							"the most traces kept per second, a number above 0");
+				}
+			}
+			else if (!(baselineRatio >= 0 && baselineRatio <= 1)) {
+				throw new InvalidOtelPropertyException(TAIL + "baseline-ratio", String.valueOf(baselineRatio),
+						"a fraction from 0.0 to 1.0");
+			}
+		}
+
+	}
+
+}

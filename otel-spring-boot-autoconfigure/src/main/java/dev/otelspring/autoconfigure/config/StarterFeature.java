@@ -1,0 +1,34 @@
+package dev.otelspring.autoconfigure.config;
+
+/**
+ * This starter's features that have an on/off switch of their own under {@code otel.spring.*}.
+ */
+public enum StarterFeature {
+
+	/** Tail sampling in the application: {@code otel.spring.sampling.tail.enabled}, off by default. */
+	TAIL_SAMPLING("otel.spring.sampling.tail.enabled", false),
+
+	/** The span export health indicator: {@code otel.spring.export.health.enabled}, on by default. */
+	EXPORT_HEALTH("otel.spring.export.health.enabled", true),
+
+	/** Context-propagating executors: {@code otel.spring.context-propagation.enabled}, on by default. */
+	CONTEXT_PROPAGATION("otel.spring.context-propagation.enabled", true);
+
+	private final String key;
+
+	private final boolean enabledByDefault;
+
+	StarterFeature(String key, boolean enabledByDefault) {
+		this.key = key;
+		this.enabledByDefault = enabledByDefault;
+	}
+
+	String key() {
+		return this.key;
+	}
+
+	boolean isEnabledByDefault() {
+		return this.enabledByDefault;
+	}
+
+}

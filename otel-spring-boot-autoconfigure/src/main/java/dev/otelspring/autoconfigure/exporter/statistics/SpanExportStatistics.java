@@ -1,0 +1,173 @@
+package dev.otelspring.autoconfigure.exporter.statistics;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * What happened to the spans this application tried to export: how many were exported, how many were
+ * dropped because the batch queue was full, how many failed to export, and the last export error with
+ * its time. Logs one WARN line when exporting starts failing and one INFO line when it recovers, and
+ * one WARN line when spans start being dropped from a full queue (repeated, with the count, at most
+ * every {@value #DROP_WARNING_INTERVAL_MINUTES} minutes while drops continue); never a line per batch.
+ *
+ * <p>Thread-safe. Error messages are reduced to the exception type and the exporter's message, which
+ * holds no header values or key material.
+ */
+public final class SpanExportStatistics {
+
+	private static final Log logger = LogFactory.getLog(SpanExportStatistics.class);
+
+	private static final int MAX_MESSAGE_LENGTH = 300;
+
+	static final int DROP_WARNING_INTERVAL_MINUTES = 5;
+
+	private static final long DROP_WARNING_INTERVAL_MILLIS = DROP_WARNING_INTERVAL_MINUTES * 60_000L;
+
+	private final Clock clock;
+
+	private final LongAdder exported = new LongAdder();
+
+	private final LongAdder failed = new LongAdder();
+
+	private final LongAdder dropped = new LongAdder();
+
+	private final AtomicLong consecutiveFailures = new AtomicLong();
+
+	private final AtomicBoolean failing = new AtomicBoolean();
+
+	private final AtomicLong nextDropWarningMillis = new AtomicLong(Long.MIN_VALUE);
+
+	private final AtomicLong droppedAtLastWarning = new AtomicLong();
+
+	private volatile String lastError;
+
+	private volatile Instant lastErrorTime;
+
+	private volatile Instant lastSuccessTime;
+
+	/** Creates statistics on the system clock. */
+	public SpanExportStatistics() {
+		this(Clock.systemUTC());
+	}
+
+	SpanExportStatistics(Clock clock) {
+		this.clock = clock;
+	}
+
+	void onExported(int spans) {
+		this.exported.add(spans);
+		this.lastSuccessTime = this.clock.instant();
+		long failures = this.consecutiveFailures.getAndSet(0);
+		if (this.failing.compareAndSet(true, false)) {
+			logger.info("Span export recovered after " + failures + " failed export(s); " + getFailed()
+					+ " span(s) failed and " + getDropped() + " were dropped so far.");
+		}
+	}
+
+	void onFailed(int spans, Throwable error) {
+		this.failed.add(spans);
+		this.consecutiveFailures.incrementAndGet();
+		this.lastError = describe(error);
+		this.lastErrorTime = this.clock.instant();
+		if (this.failing.compareAndSet(false, true)) {
+			logger.warn("Span export is failing (" + this.lastError + "); spans are dropped until it recovers. "
+					+ "Requests are not affected. Further failures are counted, not logged.");
+		}
+	}
+
+	void onDropped(long spans) {
+		this.dropped.add(spans);
+		long next = this.nextDropWarningMillis.get();
+		long now = this.clock.millis();
+		if (now >= next && this.nextDropWarningMillis.compareAndSet(next, now + DROP_WARNING_INTERVAL_MILLIS)) {
+			long total = getDropped();
+			long since = total - this.droppedAtLastWarning.getAndSet(total);
+			if (next == Long.MIN_VALUE) {
+				logger.warn("Spans are being dropped: the batch span processor's queue is full (raise "
+						+ "otel.bsp.max.queue.size, or sample fewer traces). Requests are not affected. Further drops "
+						+ "are counted, with at most one line every " + DROP_WARNING_INTERVAL_MINUTES + " minutes.");
+			}
+			else {
+				logger.warn(since + " more span(s) were dropped from a full queue since the last report; " + total
+						+ " in total.");
+			}
+		}
+	}
+
+	private static String describe(Throwable error) {
+		if (error == null) {
+			return "the exporter reported a failure";
+		}
+		String message = error.getClass().getName() + ((error.getMessage() != null) ? ": " + error.getMessage() : "");
+		return (message.length() <= MAX_MESSAGE_LENGTH) ? message : message.substring(0, MAX_MESSAGE_LENGTH) + "…";
+	}
+
+	/**
+	 * Returns a {@link io.opentelemetry.api.metrics.MeterProvider} to give the SDK's
+	 * {@code BatchSpanProcessor} for its own telemetry, through which spans dropped from a full queue
+	 * are counted here.
+	 * @return the meter provider
+	 */
+	io.opentelemetry.api.metrics.MeterProvider dropCountingMeterProvider() {
+		return new DropCountingMeterProvider(this);
+	}
+
+	/** Returns the number of spans exported successfully. */
+	public long getExported() {
+		return this.exported.sum();
+	}
+
+	/** Returns the number of spans whose export failed. */
+	public long getFailed() {
+		return this.failed.sum();
+	}
+
+	/** Returns the number of spans dropped because the batch queue was full. */
+	public long getDropped() {
+		return this.dropped.sum();
+	}
+
+	/** Returns the spans accounted for so far: exported, failed or dropped. */
+	long getAccounted() {
+		return getExported() + getFailed() + getDropped();
+	}
+
+	/** Returns how many exports in a row have failed, 0 when the last one succeeded. */
+	public long getConsecutiveFailures() {
+		return this.consecutiveFailures.get();
+	}
+
+	/** Returns whether the last export failed. */
+	public boolean isFailing() {
+		return this.failing.get();
+	}
+
+	/** Returns the last export error, or {@code null}. */
+	public String getLastError() {
+		return this.lastError;
+	}
+
+	/** Returns when the last export error happened, or {@code null}. */
+	public Instant getLastErrorTime() {
+		return this.lastErrorTime;
+	}
+
+	/** Returns when the last export succeeded, or {@code null}. */
+	public Instant getLastSuccessTime() {
+		return this.lastSuccessTime;
+	}
+
+	@Override
+	public String toString() {
+		return "SpanExportStatistics{exported=" + getExported() + ", failed=" + getFailed() + ", dropped="
+				+ getDropped() + ", consecutiveFailures=" + getConsecutiveFailures() + ", lastError=" + this.lastError
+				+ ", lastErrorTime=" + this.lastErrorTime + "}";
+	}
+
+}
