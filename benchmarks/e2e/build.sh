@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Builds the starter, the four variants of the benchmark app (copied to $1 as bench-app-<variant>.jar)
-# and the counting receiver. Used by run.sh and interleaved.sh.
+# and the counting receiver. $1 is relative to benchmarks/e2e. Used by interleaved.sh and the experiments.
 set -euo pipefail
 cd "$(dirname "$0")"
 OUT=$1
+mkdir -p "$OUT"
 MVN="../../mvnw -B -q"
 echo "== building the starter and the variants"
 (cd ../.. && ./mvnw -B -q install -DskipTests -pl otel-spring-boot-starter -am)

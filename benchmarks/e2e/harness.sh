@@ -8,7 +8,7 @@ JVM_FLAGS=${JVM_FLAGS:-"-Xms256m -Xmx256m -XX:+UseG1GC"}
 # The app's arguments for a variant: variant_args <variant> <app port> <receiver base URL>. Every
 # traced variant is named after itself and exports OTLP/HTTP to the receiver at its defaults.
 # STARTER_SLOTS="<variant>:<extra args, separated by ;> ..." runs this starter in another variant's
-# slot with those settings instead (batch-sizes.sh), e.g. "official:--otel.bsp.max.export.batch.size=512".
+# slot with those settings instead (experiments/batch-sizes.sh), e.g. "official:--otel.bsp.max.export.batch.size=512".
 # A variant of any other name runs as this starter at its defaults.
 # An argument can hold commas, not spaces or semicolons.
 variant_args() {

@@ -4,8 +4,8 @@
 # OTel bridge) run side by side as four processes with the same JVM flags, each on its own port and
 # exporting OTLP/HTTP to its own counting receiver. After each is warmed up, wrk loads them in turn,
 # SLICE seconds each, for CYCLES cycles (the order rotates every cycle), so that a change in the
-# machine's speed, which on a shared machine moves every figure by 10-40% from one minute to the
-# next, falls on all four alike. Only one process is under load at a time; the others idle.
+# machine's speed, which on a shared machine changes from one minute to the next, falls on all four
+# alike. Only one process is under load at a time; the others idle.
 #
 # For each cycle and variant: requests and latency of its slice, and the process's CPU time from the
 # start of its slice to the start of its next one (so the export of spans that finishes after the

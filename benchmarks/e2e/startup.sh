@@ -5,7 +5,7 @@
 # app. A spec "<variant>:<arg>" starts the variant with one extra argument (for example
 # "starter:--otel.instrumentation.logback-mdc.enabled=false") to measure what a setting costs.
 #
-# run.sh or interleaved.sh must have built $JARS/bench-app-<variant>.jar.
+# interleaved.sh (or build.sh <dir>) must have built $JARS/bench-app-<variant>.jar.
 # Usage (from the repository root): bash benchmarks/e2e/startup.sh
 # Knobs: ROUNDS (12), JARS (results-interleaved), SPECS (which variants, in order).
 set -euo pipefail

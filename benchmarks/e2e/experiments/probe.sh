@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # A single measured run of one variant (the starter by default) on /one, with extra arguments, for
-# trying a setting (build.sh must have built results/bench-app-<variant>.jar and a CountingReceiver
-# must listen on 14318).
+# trying a setting (build.sh must have built benchmarks/e2e/results/bench-app-<variant>.jar and a
+# CountingReceiver must listen on 14318).
 # Prints requests, requests a second, CPU and JIT compiler CPU per request (µs), RSS and spans received.
 # A jar built under another name runs as this starter at its defaults, e.g.
-#   VARIANT=starter-okhttp bash probe.sh okhttp-1
+#   VARIANT=starter-okhttp bash benchmarks/e2e/experiments/probe.sh okhttp-1
 # THREADS=1 also prints the CPU per request of each group of the app's threads (thread_ticks).
-# usage: [VARIANT=none|starter|...] [PROBE_JVM_FLAGS=...] [WARMUP=30] [THREADS=1] probe.sh label extra-args...
-cd "$(dirname "$0")"
-# shellcheck source=harness.sh
+# usage: [VARIANT=none|starter|...] [PROBE_JVM_FLAGS=...] [WARMUP=30] [THREADS=1] \
+#   bash benchmarks/e2e/experiments/probe.sh label extra-args...
+cd "$(dirname "$0")/.."   # benchmarks/e2e: the harness, app/, receiver/ and the results folders
+# shellcheck source=../harness.sh
 source harness.sh
 JVM_FLAGS="$JVM_FLAGS ${PROBE_JVM_FLAGS:-}"
 label=$1; shift

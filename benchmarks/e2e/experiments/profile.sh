@@ -3,15 +3,16 @@
 # splits the process's CPU into: the rest of the request (filter chain, handler), the tracing
 # filter's own work, export (batch worker, OTLP marshaling, HTTP sender), JIT, GC and everything else.
 #
-# run.sh must have built $JARS/bench-app-<variant>.jar; a CountingReceiver must listen on 14318 when
-# the variant exports. async-profiler comes from Maven Central (tools.profiler:async-profiler).
+# build.sh (or interleaved.sh) must have built $JARS/bench-app-<variant>.jar, $JARS relative to
+# benchmarks/e2e; a CountingReceiver must listen on 14318 when the variant exports. async-profiler
+# comes from Maven Central (tools.profiler:async-profiler).
 #
-# usage (from the repository root):
-#   [JARS=results] [WARMUP=40] [ENDPOINT=one] [EVENT=cpu] bash benchmarks/e2e/profile.sh <variant> <label> [app args...]
+# usage:
+#   [JARS=results] [WARMUP=40] [ENDPOINT=one] [EVENT=cpu] bash benchmarks/e2e/experiments/profile.sh <variant> <label> [app args...]
 # writes $OUT_DIR/<label>.collapsed (collapsed stacks, for flame graphs) and prints the split, in
 # shares of the samples and in µs of CPU per request served while profiling.
 set -euo pipefail
-cd "$(dirname "$0")"
+cd "$(dirname "$0")/.."   # benchmarks/e2e: the harness, app/, receiver/ and the results folders
 variant=$1; label=$2; shift 2
 JARS=${JARS:-results}
 OUT_DIR=${OUT_DIR:-$JARS}
@@ -23,7 +24,7 @@ if [ ! -f "$AP_DIR/linux-x64/libasyncProfiler.so" ]; then
   (cd "$AP_DIR" && unzip -o -q ~/.m2/repository/tools/profiler/async-profiler/$AP_VERSION/async-profiler-$AP_VERSION-linux-x64.jar)
 fi
 AP=$(cd "$AP_DIR/linux-x64" && pwd)/libasyncProfiler.so
-# shellcheck source=harness.sh
+# shellcheck source=../harness.sh
 source harness.sh
 # shellcheck disable=SC2046
 launch_app "$JARS/bench-app-$variant.jar" 18080 "$OUT_DIR/profile-$label.log" \
@@ -41,4 +42,4 @@ grep "requests in" "$OUT_DIR/profile-$label-wrk.txt"
 read -r requests _ < <(wrk_figures "$OUT_DIR/profile-$label-wrk.txt")
 # On /call the app's RestTemplate sends through a JDK HttpClient too, so its threads are not all export.
 shared=(); [ "${ENDPOINT:-one}" = call ] && shared=(--shared-http-client)
-python3 profile_summary.py "${shared[@]}" --requests "$requests" "$OUT_DIR/$label.collapsed"
+python3 experiments/profile_summary.py "${shared[@]}" --requests "$requests" "$OUT_DIR/$label.collapsed"

@@ -6,19 +6,19 @@
 # processor with an exporter that throws the batches away) and none (nothing kept after a span
 # ends).
 #
-#   bash benchmarks/e2e/floor.sh            untraced, this starter, floor-otlp, floor-none
-#   bash benchmarks/e2e/floor.sh pipeline   untraced, floor-otlp, floor-marshal, floor-discard
-#   bash benchmarks/e2e/floor.sh ab         untraced, this starter, floor-otlp, this starter again
-#                                           (starter-2: how far two processes of one jar differ)
+#   bash benchmarks/e2e/experiments/floor.sh            untraced, this starter, floor-otlp, floor-none
+#   bash benchmarks/e2e/experiments/floor.sh pipeline   untraced, floor-otlp, floor-marshal, floor-discard
+#   bash benchmarks/e2e/experiments/floor.sh ab         untraced, this starter, floor-otlp, this starter again
+#                                                       (starter-2: how far two processes of one jar differ)
 #
 # The floor jars run in the slots interleaved.sh calls starter, official and micrometer (copied over
 # those slots' jars in $OUT, so pipeline's folder holds no starter jar after it); the slots are
 # renamed after what ran in them. A floor that sends nothing leaves its receiver at 0 spans.
-# Output in $OUT (summary.md, slices.tsv, variants.tsv).
+# Output in benchmarks/e2e/$OUT (summary.md, slices.tsv, variants.tsv).
 # Knobs: those of interleaved.sh; OUT defaults to results-floor, results-floor-pipeline or
 # results-floor-ab here, and STARTUP_ROUNDS is always 0.
 set -euo pipefail
-cd "$(dirname "$0")"
+cd "$(dirname "$0")/.."   # benchmarks/e2e: the harness, app/, receiver/ and the results folders
 case ${1:-starter} in
   starter) slots="official=otlp micrometer=none" out=results-floor ;;
   pipeline) slots="starter=otlp official=marshal micrometer=discard" out=results-floor-pipeline ;;
@@ -45,6 +45,6 @@ if [ "${1:-starter}" = ab ]; then
 fi
 export STARTER_SLOTS
 SKIP_BUILD=1 bash interleaved.sh > "$OUT/run.log"
-# shellcheck source=harness.sh
+# shellcheck source=../harness.sh
 source harness.sh
 rename_slots "$names"

@@ -14,7 +14,7 @@ HttpClient), stacks of the JDK HttpClient's own threads with no exporter frame i
 apart and go to 'jdk-http-client' instead of 'export'. With --requests N every share is also given
 in microseconds of CPU per request (one sample is 1 ms of CPU).
 
-usage: python3 profile_summary.py [--shared-http-client] [--requests N] <file.collapsed>
+usage: python3 benchmarks/e2e/experiments/profile_summary.py [--shared-http-client] [--requests N] <file.collapsed>
 """
 import collections
 import sys

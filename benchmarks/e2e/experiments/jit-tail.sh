@@ -6,11 +6,11 @@
 # made not entrant or zombie). The compilation log stays in /tmp/jit-tail-<variant>.log. IDLE seconds
 # without load before each window (0 by default) mimic interleaved.sh, where a variant idles while
 # the others are loaded; the window's CPU then includes that idle time.
-# Needs the jars of build.sh in results/ (or JARS).
-# usage: [WARMUP=30] [WINDOWS=8] [WINDOW=30] [IDLE=0] bash benchmarks/e2e/jit-tail.sh [variant]
+# Needs the jars of build.sh in benchmarks/e2e/results/ (or JARS, relative to benchmarks/e2e).
+# usage: [WARMUP=30] [WINDOWS=8] [WINDOW=30] [IDLE=0] bash benchmarks/e2e/experiments/jit-tail.sh [variant]
 set -euo pipefail
-cd "$(dirname "$0")"
-# shellcheck source=harness.sh
+cd "$(dirname "$0")/.."   # benchmarks/e2e: the harness, app/, receiver/ and the results folders
+# shellcheck source=../harness.sh
 source harness.sh
 require_tools
 variant=${1:-starter}
