@@ -11,8 +11,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The run settings every benchmark here shares, inherited by extending this class (JMH's
- * annotations are inherited): average time in nanoseconds, one fork, three 1 s warm-up iterations and
- * five 1 s measured ones. The command line overrides them ({@code -f}, {@code -wi}, {@code -i}).
+ * annotations are inherited): average time in nanoseconds, one fork, three 1 s warm-up
+ * iterations and five 1 s measured ones. The command line overrides them ({@code -f},
+ * {@code -wi}, {@code -i}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -18,9 +18,10 @@ import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 
 /**
- * The SDK as the starter builds it by default (parent-based always-on sampling, a batch span processor
- * with the SDK's default settings), exporting to an exporter that counts and discards, so that the
- * benchmarks measure the instrumentation and the SDK, not a network.
+ * The SDK as the starter builds it by default (parent-based always-on sampling, a batch
+ * span processor with the SDK's default settings), exporting to an exporter that counts
+ * and discards, so that the benchmarks measure the instrumentation and the SDK, not a
+ * network.
  */
 public final class BenchmarkTracing {
 
@@ -51,9 +52,9 @@ public final class BenchmarkTracing {
 	}
 
 	/**
-	 * Counts the spans that end, on the thread that ends them: no export worker competes for the
-	 * second core and no queue fills up and starts dropping, so that two ways of making the same span
-	 * can be told apart by a few nanoseconds.
+	 * Counts the spans that end, on the thread that ends them: no export worker competes
+	 * for the second core and no queue fills up and starts dropping, so that two ways of
+	 * making the same span can be told apart by a few nanoseconds.
 	 */
 	public static final class CountingProcessor implements SpanProcessor {
 

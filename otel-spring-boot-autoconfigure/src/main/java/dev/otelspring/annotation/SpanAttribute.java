@@ -7,10 +7,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Records the value of a parameter of a {@link Traced} method as a span attribute. Booleans, whole
- * numbers, floating-point numbers and strings (and arrays and collections of them) keep their
- * OpenTelemetry types; {@code null} is not recorded; any other object is recorded with
- * {@code toString()}.
+ * Records the value of a parameter of a {@link Traced} method as a span attribute.
+ * Booleans, whole numbers, floating-point numbers and strings (and arrays and collections
+ * of them) keep their OpenTelemetry types; {@code null} is not recorded; any other object
+ * is recorded with {@code toString()}.
  */
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)
@@ -18,9 +18,9 @@ import java.lang.annotation.Target;
 public @interface SpanAttribute {
 
 	/**
-	 * The attribute key. Defaults to the parameter's name, which needs the code compiled with
-	 * {@code -parameters} (Spring Boot's build plugins do this); startup fails with a message saying so
-	 * otherwise.
+	 * The attribute key. Defaults to the parameter's name, which needs the code compiled
+	 * with {@code -parameters} (Spring Boot's build plugins do this); startup fails with
+	 * a message saying so otherwise.
 	 * @return the key, or empty for the parameter's name
 	 */
 	String value() default "";

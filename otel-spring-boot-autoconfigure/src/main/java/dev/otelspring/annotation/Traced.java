@@ -10,13 +10,16 @@ import java.lang.annotation.Target;
 import io.opentelemetry.api.trace.SpanKind;
 
 /**
- * Makes a span of every call to the annotated method, or, on a class, of every call to its public
- * methods. The span is a child of the current span, is current while the method runs, records an
- * exception the method throws (and gets ERROR status), and ends when the method returns; for a
- * {@code CompletionStage}, {@code Mono} or {@code Flux} result, when that result completes.
+ * Makes a span of every call to the annotated method, or, on a class, of every call to
+ * its public methods. The span is a child of the current span, is current while the
+ * method runs, records an exception the method throws (and gets ERROR status), and ends
+ * when the method returns; for a {@code CompletionStage}, {@code Mono} or {@code Flux}
+ * result, when that result completes.
  *
- * <p>Works on Spring beans through their proxies, so a call from one method of a bean to another of
- * the same bean (self-invocation) is not traced; see the README for the way around it.
+ * <p>
+ * Works on Spring beans through their proxies, so a call from one method of a bean to
+ * another of the same bean (self-invocation) is not traced; see the README for the way
+ * around it.
  *
  * @see SpanAttribute
  */

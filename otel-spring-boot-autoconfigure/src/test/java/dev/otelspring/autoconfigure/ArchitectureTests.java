@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,8 +23,8 @@ import org.springframework.boot.json.JsonParserFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The rules ARCHITECTURE.md states, checked on the main sources: packages depend one way (no cycle),
- * and only the configuration package names a configuration key.
+ * The rules ARCHITECTURE.md states, checked on the main sources: packages depend one way
+ * (no cycle), and only the configuration package names a configuration key.
  */
 class ArchitectureTests {
 
@@ -35,8 +34,8 @@ class ArchitectureTests {
 
 	private static final Pattern PACKAGE = Pattern.compile("^package ([\\w.]+);", Pattern.MULTILINE);
 
-	private static final Pattern IMPORT = Pattern.compile("^import (?:static )?(dev\\.otelspring\\.[\\w.]+)\\.[A-Z]\\w*",
-			Pattern.MULTILINE);
+	private static final Pattern IMPORT = Pattern
+		.compile("^import (?:static )?(dev\\.otelspring\\.[\\w.]+)\\.[A-Z]\\w*", Pattern.MULTILINE);
 
 	private static final Pattern STRING = Pattern.compile("\"((?:otel|OTEL)[\\w.\\-\\[\\]]*)\"");
 
@@ -50,8 +49,7 @@ class ArchitectureTests {
 		}
 		assertThat(cycles).as("package cycles").isEmpty();
 		assertThat(dependencies.get(ROOT + ".config")).as("config depends on no other package of ours").isEmpty();
-		assertThat(dependencies.get(ROOT + ".sdk")).as("sdk depends on config only")
-			.containsOnly(ROOT + ".config");
+		assertThat(dependencies.get(ROOT + ".sdk")).as("sdk depends on config only").containsOnly(ROOT + ".config");
 	}
 
 	@Test
@@ -121,8 +119,10 @@ class ArchitectureTests {
 	@SuppressWarnings("unchecked")
 	private static Set<String> configurationKeys() throws IOException {
 		Map<String, Object> metadata;
-		try (InputStream in = ArchitectureTests.class.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
-			metadata = JsonParserFactory.getJsonParser().parseMap(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+		try (InputStream in = ArchitectureTests.class
+			.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			metadata = JsonParserFactory.getJsonParser()
+				.parseMap(new String(in.readAllBytes(), StandardCharsets.UTF_8));
 		}
 		Set<String> keys = new HashSet<>();
 		for (Object entry : (List<?>) metadata.get("properties")) {

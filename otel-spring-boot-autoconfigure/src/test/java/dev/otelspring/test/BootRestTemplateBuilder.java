@@ -6,8 +6,9 @@ import org.springframework.util.ReflectionUtils;
 import org.springframework.web.client.RestTemplate;
 
 /**
- * Builds a {@link RestTemplate} from Spring Boot's {@code RestTemplateBuilder} bean, whichever line of
- * Spring Boot provides it (the class moved in Spring Boot 4), so that the same tests run on both.
+ * Builds a {@link RestTemplate} from Spring Boot's {@code RestTemplateBuilder} bean,
+ * whichever line of Spring Boot provides it (the class moved in Spring Boot 4), so that
+ * the same tests run on both.
  */
 public final class BootRestTemplateBuilder {
 

@@ -31,16 +31,21 @@ import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
- * A real OTLP/HTTP receiver on a random loopback port, decoding what arrives with the official
- * protobuf definitions. It can be told to misbehave, to test what the exporter does on a bad day.
+ * A real OTLP/HTTP receiver on a random loopback port, decoding what arrives with the
+ * official protobuf definitions. It can be told to misbehave, to test what the exporter
+ * does on a bad day.
  */
 public final class OtlpHttpReceiver extends OtlpReceiver {
 
 	static {
-		// The JDK's server leaves Nagle's algorithm on unless told otherwise: it writes a response's
-		// headers and body separately, so the body waits for the client's delayed ACK (about 40 ms
-		// on Linux) and every export takes that long. Collectors (and Go servers generally) set
-		// TCP_NODELAY; so does this receiver, or export throughput measured here is the kernel's
+		// The JDK's server leaves Nagle's algorithm on unless told otherwise: it writes a
+		// response's
+		// headers and body separately, so the body waits for the client's delayed ACK
+		// (about 40 ms
+		// on Linux) and every export takes that long. Collectors (and Go servers
+		// generally) set
+		// TCP_NODELAY; so does this receiver, or export throughput measured here is the
+		// kernel's
 		// timer's. Read once, when the first server is created.
 		System.setProperty("sun.net.httpserver.nodelay", "true");
 	}
@@ -56,13 +61,16 @@ public final class OtlpHttpReceiver extends OtlpReceiver {
 		SERVER_ERROR,
 		/** Answer 429 with {@code Retry-After: 1}. */
 		TOO_MANY_REQUESTS,
-		/** Accept the request and never answer (until the mode changes or the receiver closes). */
+		/**
+		 * Accept the request and never answer (until the mode changes or the receiver
+		 * closes).
+		 */
 		HANG,
 		/** Answer 200 after 500 ms. */
 		SLOW,
 		/**
-		 * Down: nothing listens on the port, so connections are refused. The receiver listens on
-		 * the same port again when the mode changes.
+		 * Down: nothing listens on the port, so connections are refused. The receiver
+		 * listens on the same port again when the mode changes.
 		 */
 		DOWN
 
@@ -204,8 +212,8 @@ public final class OtlpHttpReceiver extends OtlpReceiver {
 				return;
 			}
 			Map<String, String> headers = new HashMap<>();
-			exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
-					String.join(",", values)));
+			exchange.getRequestHeaders()
+				.forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
 			InputStream decoded = new java.io.ByteArrayInputStream(body);
 			if ("gzip".equalsIgnoreCase(headers.get("content-encoding"))) {
 				decoded = new GZIPInputStream(decoded);

@@ -15,14 +15,14 @@ import io.opentelemetry.proto.trace.v1.Span;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What the test receivers share: the export requests that arrived, with their headers, and ways to
- * wait for and find spans in them.
+ * What the test receivers share: the export requests that arrived, with their headers,
+ * and ways to wait for and find spans in them.
  */
 public abstract class OtlpReceiver implements AutoCloseable {
 
 	/**
-	 * One export request, the headers it came with (names lower-cased) and when it arrived
-	 * ({@link System#nanoTime()}).
+	 * One export request, the headers it came with (names lower-cased) and when it
+	 * arrived ({@link System#nanoTime()}).
 	 */
 	public record Received(ExportTraceServiceRequest request, Map<String, String> headers, long receivedNanos) {
 	}

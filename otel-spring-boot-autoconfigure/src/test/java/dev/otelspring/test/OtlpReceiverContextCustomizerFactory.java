@@ -13,8 +13,8 @@ import org.springframework.test.context.MergedContextConfiguration;
 import org.springframework.test.context.TestContextAnnotationUtils;
 
 /**
- * Starts the {@link OtlpHttpReceiver} of a test class annotated with {@link WithOtlpReceiver}
- * (registered in {@code META-INF/spring.factories}).
+ * Starts the {@link OtlpHttpReceiver} of a test class annotated with
+ * {@link WithOtlpReceiver} (registered in {@code META-INF/spring.factories}).
  */
 class OtlpReceiverContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -28,8 +28,7 @@ class OtlpReceiverContextCustomizerFactory implements ContextCustomizerFactory {
 	private static final class OtlpReceiverContextCustomizer implements ContextCustomizer {
 
 		@Override
-		public void customizeContext(ConfigurableApplicationContext context,
-				MergedContextConfiguration mergedConfig) {
+		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
 			OtlpHttpReceiver receiver = OtlpHttpReceiver.start();
 			context.getEnvironment()
 				.getPropertySources()
@@ -37,7 +36,8 @@ class OtlpReceiverContextCustomizerFactory implements ContextCustomizerFactory {
 						Map.of("otel.exporter.otlp.endpoint", receiver.endpoint())));
 			DefaultListableBeanFactory beanFactory = (DefaultListableBeanFactory) context.getBeanFactory();
 			beanFactory.registerSingleton("otlpHttpReceiver", receiver);
-			// Registered before every other bean, so destroyed after them all: the SDK's last flush
+			// Registered before every other bean, so destroyed after them all: the SDK's
+			// last flush
 			// on close still has a receiver.
 			beanFactory.registerDisposableBean("otlpHttpReceiver", receiver::close);
 		}

@@ -10,8 +10,8 @@ import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.trace.v1.Span;
 
 /**
- * One span as it arrived at a test OTLP receiver, decoded with the official protobuf definitions,
- * with the resource and scope it came under.
+ * One span as it arrived at a test OTLP receiver, decoded with the official protobuf
+ * definitions, with the resource and scope it came under.
  */
 public record ReceivedSpan(Span span, Map<String, Object> resource, String scope) {
 

@@ -17,7 +17,8 @@ import java.util.function.IntFunction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A real HTTP client for tests (the JDK's), with nothing of the application's instrumentation in it.
+ * A real HTTP client for tests (the JDK's), with nothing of the application's
+ * instrumentation in it.
  */
 public final class TestHttp {
 
@@ -53,8 +54,9 @@ public final class TestHttp {
 	}
 
 	/**
-	 * Sends requests from a pool of client threads, checks that each was answered with the expected
-	 * status, and returns how long each took, in microseconds, in request order.
+	 * Sends requests from a pool of client threads, checks that each was answered with
+	 * the expected status, and returns how long each took, in microseconds, in request
+	 * order.
 	 * @param threads the number of client threads
 	 * @param requests the number of requests
 	 * @param request sends request {@code n} and returns its response
@@ -87,16 +89,16 @@ public final class TestHttp {
 	}
 
 	/**
-	 * Sends raw bytes (UTF-8) to a loopback port and returns the status line, for requests that a
-	 * well-behaved client refuses to send.
+	 * Sends raw bytes (UTF-8) to a loopback port and returns the status line, for
+	 * requests that a well-behaved client refuses to send.
 	 */
 	public static String raw(int port, String request) throws IOException {
 		try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
 			socket.setSoTimeout(10_000);
 			socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 			socket.getOutputStream().flush();
-			java.io.BufferedReader reader = new java.io.BufferedReader(
-					new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.ISO_8859_1));
+			java.io.BufferedReader reader = new java.io.BufferedReader(new java.io.InputStreamReader(
+					socket.getInputStream(), java.nio.charset.StandardCharsets.ISO_8859_1));
 			return reader.readLine();
 		}
 	}

@@ -11,14 +11,17 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * The test-only TLS material in {@code src/test/resources/tls} (made by its {@code generate.sh}).
+ * The test-only TLS material in {@code src/test/resources/tls} (made by its
+ * {@code generate.sh}).
  */
 public final class TestTls {
 
 	private TestTls() {
 	}
 
-	/** Returns a file path for the resource, copying it out when the tests run from a jar. */
+	/**
+	 * Returns a file path for the resource, copying it out when the tests run from a jar.
+	 */
 	public static String path(String name) {
 		try {
 			java.net.URL url = TestTls.class.getResource("/tls/" + name);
@@ -37,7 +40,10 @@ public final class TestTls {
 		}
 	}
 
-	/** A server context for localhost; with {@code trustClients}, client certificates from the CA are trusted. */
+	/**
+	 * A server context for localhost; with {@code trustClients}, client certificates from
+	 * the CA are trusted.
+	 */
 	public static SSLContext serverContext(boolean trustClients) {
 		try (InputStream in = TestTls.class.getResourceAsStream("/tls/server.p12")) {
 			KeyStore keyStore = KeyStore.getInstance("PKCS12");

@@ -6,13 +6,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.web.client.RestTemplate;
 
 /**
- * The order flow from the OpenTelemetry tutorial, traced with otel-spring-boot-starter: one
- * dependency, a few lines of {@code application.yml}, and {@code @Traced} on the business methods.
+ * The order flow from the OpenTelemetry tutorial, traced with otel-spring-boot-starter:
+ * one dependency, a few lines of {@code application.yml}, and {@code @Traced} on the
+ * business methods.
  */
 @SpringBootApplication
 public class SampleApplication {
 
-	/** A plain RestTemplate bean: the starter instruments it, nothing else is needed. */
+	/**
+	 * A plain RestTemplate bean: the starter instruments it, nothing else is needed.
+	 * @return the client
+	 */
 	@Bean
 	RestTemplate restTemplate() {
 		return new RestTemplate();

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The sample's default profile: with no backend, each finished trace is printed as a tree.
+ * The sample's default profile: with no backend, each finished trace is printed as a
+ * tree.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "otel.spring.http.server.trace-response-header=true")
@@ -35,7 +36,8 @@ class ConsoleTreeTests {
 		String traceId = TestHttp.traceId(response);
 		await().atMost(Duration.ofSeconds(20)).until(() -> output.getOut().contains("Trace " + traceId));
 		String tree = output.getOut().substring(output.getOut().indexOf("Trace " + traceId));
-		assertThat(tree).containsPattern("POST /api/orders \\([0-9.]+ (ms|µs|s)\\) \\[SERVER\\]  .*http.route=/api/orders")
+		assertThat(tree)
+			.containsPattern("POST /api/orders \\([0-9.]+ (ms|µs|s)\\) \\[SERVER\\]  .*http.route=/api/orders")
 			.containsPattern("├── authenticate-user \\([0-9.]+ (ms|µs)\\)")
 			.containsPattern("├── process-payment \\([^)]*\\)  .*payment.amount=2.5")
 			.containsPattern("│   ├── call-payment-gateway")

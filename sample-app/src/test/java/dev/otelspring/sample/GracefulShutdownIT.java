@@ -18,9 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The packaged sample as a real process, stopped with SIGTERM: every span of every request that
- * completed before shutdown reaches a healthy collector, and with the collector down the log says how
- * many spans were lost. The schedule delay is a minute, so only the shutdown flush can deliver them.
+ * The packaged sample as a real process, stopped with SIGTERM: every span of every
+ * request that completed before shutdown reaches a healthy collector, and with the
+ * collector down the log says how many spans were lost. The schedule delay is a minute,
+ * so only the shutdown flush can deliver them.
  */
 class GracefulShutdownIT {
 
@@ -69,10 +70,11 @@ class GracefulShutdownIT {
 		}
 		Path log = Files.createTempFile("sample", ".log");
 		String java = ProcessHandle.current().info().command().orElse("java");
-		List<String> command = new ArrayList<>(List.of(java, "-jar", new File("target/sample-app-exec.jar").getAbsolutePath(),
-				"--server.port=" + port, "--server.address=127.0.0.1", "--server.shutdown=graceful",
-				"--otel.traces.exporter=otlp", "--otel.exporter.otlp.endpoint=" + receiver.endpoint(),
-				"--otel.bsp.schedule.delay=60s", "--otel.spring.shutdown.timeout=20s"));
+		List<String> command = new ArrayList<>(
+				List.of(java, "-jar", new File("target/sample-app-exec.jar").getAbsolutePath(), "--server.port=" + port,
+						"--server.address=127.0.0.1", "--server.shutdown=graceful", "--otel.traces.exporter=otlp",
+						"--otel.exporter.otlp.endpoint=" + receiver.endpoint(), "--otel.bsp.schedule.delay=60s",
+						"--otel.spring.shutdown.timeout=20s"));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		Run run = new Run(process, port, log);
 		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {

@@ -19,13 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The sample on a random port, exporting over OTLP to a real receiver: the order flow produces the
- * tutorial's trace tree.
+ * The sample on a random port, exporting over OTLP to a real receiver: the order flow
+ * produces the tutorial's trace tree.
  */
 @WithOtlpReceiver
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "otel.traces.exporter=otlp", "otel.bsp.schedule.delay=50ms",
-				"otel.spring.http.server.trace-response-header=true" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "otel.traces.exporter=otlp",
+		"otel.bsp.schedule.delay=50ms", "otel.spring.http.server.trace-response-header=true" })
 class SampleApplicationTests {
 
 	@Autowired
@@ -139,16 +138,20 @@ class SampleApplicationTests {
 
 	private HttpResponse<String> order(String customer, String sku, int quantity, double price) {
 		String body = """
-				{"customerId":"%s","items":[{"sku":"%s","quantity":%d,"unitPrice":%s}]}"""
-			.formatted(customer, sku, quantity, price);
+				{"customerId":"%s","items":[{"sku":"%s","quantity":%d,"unitPrice":%s}]}""".formatted(customer, sku,
+				quantity, price);
 		return TestHttp.send("POST", url("/api/orders"), body, "Content-Type", "application/json");
 	}
 
 	private List<ReceivedSpan> awaitTrace(HttpResponse<?> response, int count) {
 		String traceId = TestHttp.traceId(response);
 		await().atMost(java.time.Duration.ofSeconds(20))
-			.until(() -> this.receiver.spans().stream().filter((span) -> span.traceId().equals(traceId)).count() >= count);
-		// Let any straggler arrive, so that "exactly this trace" is checked against everything sent.
+			.until(() -> this.receiver.spans()
+				.stream()
+				.filter((span) -> span.traceId().equals(traceId))
+				.count() >= count);
+		// Let any straggler arrive, so that "exactly this trace" is checked against
+		// everything sent.
 		await().pollDelay(java.time.Duration.ofMillis(200)).until(() -> true);
 		return this.receiver.spans().stream().filter((span) -> span.traceId().equals(traceId)).toList();
 	}

@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
 import dev.otelspring.test.ReceivedSpan;
 
 /**
- * Renders received spans as an indented tree of names (children by start time), so that a test can
- * compare a whole trace's shape at once.
+ * Renders received spans as an indented tree of names (children by start time), so that a
+ * test can compare a whole trace's shape at once.
  */
 final class TraceTree {
 
@@ -29,7 +29,8 @@ final class TraceTree {
 		return out.toString();
 	}
 
-	private static void append(StringBuilder out, ReceivedSpan span, int depth, Map<String, List<ReceivedSpan>> children) {
+	private static void append(StringBuilder out, ReceivedSpan span, int depth,
+			Map<String, List<ReceivedSpan>> children) {
 		out.append("  ".repeat(depth)).append(span.name()).append('\n');
 		for (ReceivedSpan child : sorted(children.getOrDefault(span.spanId(), List.of()))) {
 			append(out, child, depth + 1, children);

@@ -19,12 +19,13 @@ import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
 
 /**
- * {@code @Traced} (through a CGLIB proxy, as in an application) against the same span written by hand
- * around the same method, and against no span at all. Two more take the proxy apart: the same proxy
- * with an advice that only calls the method (what Spring AOP itself costs), and with an advice that
- * is the hand-written span (the least any annotation built on Spring AOP can cost). Every variant
- * records the same SDK span, ended into a processor that counts on the calling thread: with the batch
- * processor the queue fills at JMH's rate, spans are dropped, and the export worker on the second core
+ * {@code @Traced} (through a CGLIB proxy, as in an application) against the same span
+ * written by hand around the same method, and against no span at all. Two more take the
+ * proxy apart: the same proxy with an advice that only calls the method (what Spring AOP
+ * itself costs), and with an advice that is the hand-written span (the least any
+ * annotation built on Spring AOP can cost). Every variant records the same SDK span,
+ * ended into a processor that counts on the calling thread: with the batch processor the
+ * queue fills at JMH's rate, spans are dropped, and the export worker on the second core
  * made the forks differ by hundreds of nanoseconds.
  */
 @State(Scope.Benchmark)

@@ -27,17 +27,19 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Serialising one batch of 512 server spans into an OTLP request body, the largest part of the
- * export's CPU in the end-to-end profiles, in each of the SDK's two memory modes: the reusable-data
- * marshaler the OTLP exporters use by default, and the immutable-data one that builds a marshaler
- * object per span ({@code OtlpHttpSpanExporterBuilder.setMemoryMode}). The spans carry the attributes
- * the servlet filter sets on a {@code GET /one}, each with its own copies of the strings a request
- * brings (path, host, client address, user agent). With {@code batches=1} the same batch is written
- * again and again and stays in the CPU's caches; with {@code batches=64} the benchmark cycles through
- * 64 batches (32 768 spans, tens of MB), so that each write reads spans from memory, as the batch
- * worker does with spans that request threads recorded. The result is per batch; divide by 512 for a
- * span. The marshalers are the SDK's internal classes the exporter itself calls; the HTTP send is left
- * out.
+ * Serialising one batch of 512 server spans into an OTLP request body, the largest part
+ * of the export's CPU in the end-to-end profiles, in each of the SDK's two memory modes:
+ * the reusable-data marshaler the OTLP exporters use by default, and the immutable-data
+ * one that builds a marshaler object per span
+ * ({@code OtlpHttpSpanExporterBuilder.setMemoryMode}). The spans carry the attributes the
+ * servlet filter sets on a {@code GET /one}, each with its own copies of the strings a
+ * request brings (path, host, client address, user agent). With {@code batches=1} the
+ * same batch is written again and again and stays in the CPU's caches; with
+ * {@code batches=64} the benchmark cycles through 64 batches (32 768 spans, tens of MB),
+ * so that each write reads spans from memory, as the batch worker does with spans that
+ * request threads recorded. The result is per batch; divide by 512 for a span. The
+ * marshalers are the SDK's internal classes the exporter itself calls; the HTTP send is
+ * left out.
  */
 @State(Scope.Benchmark)
 public class MarshalBenchmark extends BenchmarkSettings {

@@ -12,9 +12,10 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * What keeping the trace ids in the MDC costs each time a span becomes current: attaching a context
- * that holds a span and closing its scope, through the storage with and without the MDC wrapper (with
- * Logback's MDC, as a Spring Boot application has it). A server request does this once.
+ * What keeping the trace ids in the MDC costs each time a span becomes current: attaching
+ * a context that holds a span and closing its scope, through the storage with and without
+ * the MDC wrapper (with Logback's MDC, as a Spring Boot application has it). A server
+ * request does this once.
  */
 @State(org.openjdk.jmh.annotations.Scope.Thread)
 public class MdcContextStorageBenchmark extends BenchmarkSettings {

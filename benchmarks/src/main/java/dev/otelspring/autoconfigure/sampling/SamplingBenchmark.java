@@ -21,8 +21,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * The samplers' decision cost, and a three-span trace through the tail-sampling processor against the
- * same trace going straight to the batch processor.
+ * The samplers' decision cost, and a three-span trace through the tail-sampling processor
+ * against the same trace going straight to the batch processor.
  */
 @State(Scope.Benchmark)
 public class SamplingBenchmark extends BenchmarkSettings {
@@ -36,10 +36,11 @@ public class SamplingBenchmark extends BenchmarkSettings {
 
 	private final Sampler rateLimiting = new RateLimitingSampler(1_000_000);
 
-	private final Sampler rules = new RuleBasedSampler(List.of(
-			new SamplingRule(false, SpanKind.SERVER, null, "/actuator/**", null),
-			new SamplingRule(true, null, null, null, "/api/payments/**"),
-			new SamplingRule(false, SpanKind.INTERNAL, "health-*", null, null)), this.parentBased);
+	private final Sampler rules = new RuleBasedSampler(
+			List.of(new SamplingRule(false, SpanKind.SERVER, null, "/actuator/**", null),
+					new SamplingRule(true, null, null, null, "/api/payments/**"),
+					new SamplingRule(false, SpanKind.INTERNAL, "health-*", null, null)),
+			this.parentBased);
 
 	private OpenTelemetrySdk direct;
 

@@ -22,11 +22,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Publishes {@link SpanExportStatistics} through Spring Boot Actuator and Micrometer: a health
- * indicator named {@code otelSpanExport} (whichever line of Spring Boot provides the health API), the
- * Micrometer counter {@code otel.spring.export.spans} tagged {@code outcome=exported|failed|dropped},
- * and the masking of exporter credentials in the Actuator's {@code env} and {@code configprops}
- * output.
+ * Publishes {@link SpanExportStatistics} through Spring Boot Actuator and Micrometer: a
+ * health indicator named {@code otelSpanExport} (whichever line of Spring Boot provides
+ * the health API), the Micrometer counter {@code otel.spring.export.spans} tagged
+ * {@code outcome=exported|failed|dropped}, and the masking of exporter credentials in the
+ * Actuator's {@code env} and {@code configprops} output.
  */
 @AutoConfiguration(after = { OpenTelemetrySdkAutoConfiguration.class, SpanExportStatisticsAutoConfiguration.class })
 public final class SpanExportActuatorAutoConfiguration {
@@ -83,8 +83,8 @@ public final class SpanExportActuatorAutoConfiguration {
 	}
 
 	/**
-	 * Masks exporter credentials (headers, TLS key paths) in the Actuator's env and configprops output,
-	 * even where the application shows values.
+	 * Masks exporter credentials (headers, TLS key paths) in the Actuator's env and
+	 * configprops output, even where the application shows values.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.SanitizingFunction")

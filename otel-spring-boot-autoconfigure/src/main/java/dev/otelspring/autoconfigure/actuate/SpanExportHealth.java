@@ -7,8 +7,9 @@ import dev.otelspring.autoconfigure.config.ExportHealthProperties;
 import dev.otelspring.autoconfigure.exporter.statistics.SpanExportStatistics;
 
 /**
- * The health of span export, independent of any Actuator version: a status code and its details.
- * The details hold counts, times and the last error, never headers or credentials.
+ * The health of span export, independent of any Actuator version: a status code and its
+ * details. The details hold counts, times and the last error, never headers or
+ * credentials.
  */
 final class SpanExportHealth {
 
@@ -16,8 +17,8 @@ final class SpanExportHealth {
 	}
 
 	static String status(SpanExportStatistics statistics, ExportHealthProperties properties) {
-		return (statistics.getConsecutiveFailures() >= properties.failureThreshold())
-				? properties.failingStatus() : "UP";
+		return (statistics.getConsecutiveFailures() >= properties.failureThreshold()) ? properties.failingStatus()
+				: "UP";
 	}
 
 	static Map<String, Object> details(SpanExportStatistics statistics) {

@@ -8,10 +8,10 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanBuilder;
 
 /**
- * Converts a Java value to a span attribute under one key: booleans, whole and floating-point numbers
- * and strings, and arrays and collections of them, keep their types; anything else is recorded with
- * {@code toString()}. The scalar keys are made once, so recording a scalar allocates no key.
- * Immutable and thread-safe.
+ * Converts a Java value to a span attribute under one key: booleans, whole and
+ * floating-point numbers and strings, and arrays and collections of them, keep their
+ * types; anything else is recorded with {@code toString()}. The scalar keys are made
+ * once, so recording a scalar allocates no key. Immutable and thread-safe.
  */
 final class AttributeValue {
 
@@ -56,13 +56,19 @@ final class AttributeValue {
 		}
 	}
 
-	/** Arrays, collections and anything else: kept out of {@link #set} so that it stays small. */
+	/**
+	 * Arrays, collections and anything else: kept out of {@link #set} so that it stays
+	 * small.
+	 * @param builder the builder
+	 * @param value the value
+	 */
 	private void setArray(SpanBuilder builder, Object value) {
 		if (value instanceof long[] longs) {
 			builder.setAttribute(AttributeKey.longArrayKey(this.key), Arrays.stream(longs).boxed().toList());
 		}
 		else if (value instanceof int[] ints) {
-			builder.setAttribute(AttributeKey.longArrayKey(this.key), Arrays.stream(ints).asLongStream().boxed().toList());
+			builder.setAttribute(AttributeKey.longArrayKey(this.key),
+					Arrays.stream(ints).asLongStream().boxed().toList());
 		}
 		else if (value instanceof double[] doubles) {
 			builder.setAttribute(AttributeKey.doubleArrayKey(this.key), Arrays.stream(doubles).boxed().toList());

@@ -6,8 +6,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 
 /**
- * Ends a {@code @Traced} span when a {@link Mono} or {@link Flux} terminates or is cancelled. Loaded
- * only when Reactor is on the classpath.
+ * Ends a {@code @Traced} span when a {@link Mono} or {@link Flux} terminates or is
+ * cancelled. Loaded only when Reactor is on the classpath.
  */
 final class ReactorSupport {
 

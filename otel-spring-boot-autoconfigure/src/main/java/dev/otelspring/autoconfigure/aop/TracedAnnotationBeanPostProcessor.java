@@ -1,18 +1,17 @@
 package dev.otelspring.autoconfigure.aop;
 
+import io.opentelemetry.api.OpenTelemetry;
 import org.aopalliance.intercept.MethodInvocation;
 
 import org.springframework.aop.framework.autoproxy.AbstractBeanFactoryAwareAdvisingPostProcessor;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.beans.factory.ObjectProvider;
 
-import io.opentelemetry.api.OpenTelemetry;
-
 /**
- * Proxies every bean with a {@link dev.otelspring.annotation.Traced} method and advises those methods,
- * with Spring AOP alone (no AspectJ weaver needed). A bean that is already a proxy gets the advice
- * added to it. The {@link OpenTelemetry} bean is looked up on the first traced call, so this
- * post-processor forces no bean to be created early.
+ * Proxies every bean with a {@link dev.otelspring.annotation.Traced} method and advises
+ * those methods, with Spring AOP alone (no AspectJ weaver needed). A bean that is already
+ * a proxy gets the advice added to it. The {@link OpenTelemetry} bean is looked up on the
+ * first traced call, so this post-processor forces no bean to be created early.
  */
 final class TracedAnnotationBeanPostProcessor extends AbstractBeanFactoryAwareAdvisingPostProcessor {
 

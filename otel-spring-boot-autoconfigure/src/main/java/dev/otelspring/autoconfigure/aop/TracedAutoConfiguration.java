@@ -17,8 +17,9 @@ import org.springframework.core.env.Environment;
  * Auto-configuration of {@link Traced} business spans. Switched off with
  * {@code otel.instrumentation.annotations.enabled=false} (the official starter's key).
  *
- * <p>Proxies are class-based unless {@code spring.aop.proxy-target-class=false}, as with Spring Boot's
- * own AOP support.
+ * <p>
+ * Proxies are class-based unless {@code spring.aop.proxy-target-class=false}, as with
+ * Spring Boot's own AOP support.
  */
 @AutoConfiguration(after = OpenTelemetrySdkAutoConfiguration.class)
 @ConditionalOnClass({ OpenTelemetry.class, AbstractBeanFactoryAwareAdvisingPostProcessor.class })

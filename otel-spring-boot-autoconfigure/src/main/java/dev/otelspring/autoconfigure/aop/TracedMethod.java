@@ -12,9 +12,9 @@ import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 
 /**
- * What a {@link Traced} method's span looks like, worked out once per method and class: name, kind,
- * fixed attributes (including the {@code code.*} location) and the keys of its {@link SpanAttribute}
- * parameters. Immutable.
+ * What a {@link Traced} method's span looks like, worked out once per method and class:
+ * name, kind, fixed attributes (including the {@code code.*} location) and the keys of
+ * its {@link SpanAttribute} parameters. Immutable.
  */
 final class TracedMethod {
 
@@ -22,7 +22,10 @@ final class TracedMethod {
 
 	final SpanKind kind;
 
-	/** The fixed attributes' keys, set on every span with {@link #fixedValues} at the same index. */
+	/**
+	 * The fixed attributes' keys, set on every span with {@link #fixedValues} at the same
+	 * index.
+	 */
 	final AttributeKey<Object>[] fixedKeys;
 
 	final Object[] fixedValues;
@@ -33,9 +36,10 @@ final class TracedMethod {
 	final Class<?> targetClass;
 
 	/**
-	 * Whether the method's result may be a {@code CompletionStage}, {@code Mono} or {@code Flux}, whose
-	 * span ends when the result completes: false for a primitive or {@code void} return type and for a
-	 * final class that is none of them, so that those calls skip the checks.
+	 * Whether the method's result may be a {@code CompletionStage}, {@code Mono} or
+	 * {@code Flux}, whose span ends when the result completes: false for a primitive or
+	 * {@code void} return type and for a final class that is none of them, so that those
+	 * calls skip the checks.
 	 */
 	final boolean mayCompleteLater;
 
@@ -63,8 +67,10 @@ final class TracedMethod {
 	}
 
 	/**
-	 * Sets the fixed attributes and those of the given arguments on a span builder. The attribute keys
-	 * were made once, with the method, so a call allocates none.
+	 * Sets the fixed attributes and those of the given arguments on a span builder. The
+	 * attribute keys were made once, with the method, so a call allocates none.
+	 * @param builder the builder
+	 * @param arguments the arguments
 	 */
 	void setAttributes(SpanBuilder builder, Object[] arguments) {
 		for (int i = 0; i < this.fixedKeys.length; i++) {

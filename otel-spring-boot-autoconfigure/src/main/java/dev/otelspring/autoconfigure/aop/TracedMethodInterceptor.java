@@ -13,12 +13,11 @@ import org.aopalliance.intercept.MethodInvocation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-
 /**
- * The advice behind {@link Traced}: a span around each call, ended when the method returns or throws,
- * or, for a {@link CompletionStage}, {@code Mono} or {@code Flux} result, when that result completes.
- * The method's own exceptions propagate unchanged; a failure in this advice's own work never reaches
- * the caller. Thread-safe.
+ * The advice behind {@link Traced}: a span around each call, ended when the method
+ * returns or throws, or, for a {@link CompletionStage}, {@code Mono} or {@code Flux}
+ * result, when that result completes. The method's own exceptions propagate unchanged; a
+ * failure in this advice's own work never reaches the caller. Thread-safe.
  */
 final class TracedMethodInterceptor implements MethodInterceptor {
 
@@ -60,7 +59,11 @@ final class TracedMethodInterceptor implements MethodInterceptor {
 		return result;
 	}
 
-	/** Makes the span current; if the context storage fails, the method runs without it. */
+	/**
+	 * Makes the span current; if the context storage fails, the method runs without it.
+	 * @param span the span
+	 * @return the scope
+	 */
 	private static Scope makeCurrent(Span span) {
 		try {
 			return span.makeCurrent();

@@ -18,20 +18,24 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ClassUtils;
 
 /**
- * Finds the {@link Traced} methods and works out each one's {@link TracedMethod} once: the
- * annotation on the method, the interface or superclass method it implements, or the class; the
- * {@link SpanAttribute} of each parameter, wherever it is declared. Thread-safe.
+ * Finds the {@link Traced} methods and works out each one's {@link TracedMethod} once:
+ * the annotation on the method, the interface or superclass method it implements, or the
+ * class; the {@link SpanAttribute} of each parameter, wherever it is declared.
+ * Thread-safe.
  */
 final class TracedMethods {
 
-	/** The common case, one target class per method: looked up without allocating a key. */
+	/**
+	 * The common case, one target class per method: looked up without allocating a key.
+	 */
 	private final ConcurrentHashMap<Method, TracedMethod> byMethod = new ConcurrentHashMap<>();
 
 	/** Methods shared by several target classes (an interface method, say). */
 	private final ConcurrentHashMap<MethodClassKey, TracedMethod> byMethodAndClass = new ConcurrentHashMap<>();
 
 	/**
-	 * Returns the span description of an invoked method, or {@code null} when it is not traced.
+	 * Returns the span description of an invoked method, or {@code null} when it is not
+	 * traced.
 	 * @param invoked the method as invoked
 	 * @param target the target object, or {@code null}
 	 * @return the description, cached
@@ -58,9 +62,12 @@ final class TracedMethods {
 	}
 
 	/**
-	 * Works out the span of a method, or {@code null} when it is not traced. Throws for a declaration
-	 * error (such as a {@code @SpanAttribute} with no key and no parameter name), which is why the
-	 * pointcut calls it at startup.
+	 * Works out the span of a method, or {@code null} when it is not traced. Throws for a
+	 * declaration error (such as a {@code @SpanAttribute} with no key and no parameter
+	 * name), which is why the pointcut calls it at startup.
+	 * @param method the method
+	 * @param targetClass the target class
+	 * @return the traced method
 	 */
 	static TracedMethod resolve(Method method, Class<?> targetClass) {
 		Method specific = AopUtils.getMostSpecificMethod(method, targetClass);
@@ -69,8 +76,12 @@ final class TracedMethods {
 	}
 
 	/**
-	 * Returns the {@link Traced} annotation that applies to the method of the given class: on the method
-	 * (or the interface or superclass method it implements), else on the class for a public method.
+	 * Returns the {@link Traced} annotation that applies to the method of the given
+	 * class: on the method (or the interface or superclass method it implements), else on
+	 * the class for a public method.
+	 * @param method the method
+	 * @param targetClass the target class
+	 * @return the traced
 	 */
 	private static Traced findAnnotation(Method method, Class<?> targetClass) {
 		Traced traced = AnnotatedElementUtils.findMergedAnnotation(method, Traced.class);
@@ -88,15 +99,14 @@ final class TracedMethods {
 	}
 
 	private static TracedMethod create(Method method, Class<?> targetClass, Traced traced) {
-		String name = traced.value().isEmpty() ? targetClass.getSimpleName() + "." + method.getName()
-				: traced.value();
+		String name = traced.value().isEmpty() ? targetClass.getSimpleName() + "." + method.getName() : traced.value();
 		AttributesBuilder attributes = Attributes.builder()
 			.put(CodeAttributes.CODE_FUNCTION_NAME, targetClass.getName() + "." + method.getName());
 		for (String pair : traced.attributes()) {
 			int equals = pair.indexOf('=');
 			if (equals <= 0) {
-				throw new IllegalStateException("@Traced attribute '" + pair + "' on " + describe(method)
-						+ " is not of the form key=value");
+				throw new IllegalStateException(
+						"@Traced attribute '" + pair + "' on " + describe(method) + " is not of the form key=value");
 			}
 			attributes.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
 		}

@@ -8,9 +8,10 @@ import org.springframework.aop.support.StaticMethodMatcherPointcut;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * Matches the methods that {@link dev.otelspring.annotation.Traced} applies to. Each bean class is
- * examined once, when it is proxied at startup, and every one of its traced methods is checked then,
- * so a declaration error stops startup with a clear message rather than showing up on a request.
+ * Matches the methods that {@link dev.otelspring.annotation.Traced} applies to. Each bean
+ * class is examined once, when it is proxied at startup, and every one of its traced
+ * methods is checked then, so a declaration error stops startup with a clear message
+ * rather than showing up on a request.
  */
 final class TracedPointcut extends StaticMethodMatcherPointcut {
 
@@ -22,12 +23,14 @@ final class TracedPointcut extends StaticMethodMatcherPointcut {
 
 	private boolean hasTracedMethod(Class<?> targetClass) {
 		String name = targetClass.getName();
-		if (name.startsWith("java.") || name.startsWith("org.springframework.") || name.startsWith("io.opentelemetry.")) {
+		if (name.startsWith("java.") || name.startsWith("org.springframework.")
+				|| name.startsWith("io.opentelemetry.")) {
 			return false;
 		}
 		return this.classes.computeIfAbsent(targetClass, (type) -> {
 			boolean found = false;
-			for (Method method : ReflectionUtils.getUniqueDeclaredMethods(type, ReflectionUtils.USER_DECLARED_METHODS)) {
+			for (Method method : ReflectionUtils.getUniqueDeclaredMethods(type,
+					ReflectionUtils.USER_DECLARED_METHODS)) {
 				found |= matches(method, type);
 			}
 			return found;

@@ -10,8 +10,8 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.util.ClassUtils;
 
 /**
- * Ends and fails {@code @Traced} spans, for the interceptor and for results that complete later. A
- * span processor that throws costs the span, never the caller.
+ * Ends and fails {@code @Traced} spans, for the interceptor and for results that complete
+ * later. A span processor that throws costs the span, never the caller.
  */
 final class TracedSpans {
 

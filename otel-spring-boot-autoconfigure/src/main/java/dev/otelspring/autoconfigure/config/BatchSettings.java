@@ -7,18 +7,19 @@ import org.springframework.core.env.Environment;
 /**
  * The batch span processor's settings, from the standard {@code otel.bsp.*} keys.
  *
- * <p>One default differs from the SDK's: the queue holds {@value #DEFAULT_MAX_QUEUE_SIZE} spans (SDK:
- * 2048), so that spans wait rather than being dropped while export is briefly slower than the
- * application, as just after startup; it costs memory only while it is full. docs/benchmarks.md has
- * the measurements behind it. The other defaults are the SDK's.
+ * <p>
+ * One default differs from the SDK's: the queue holds {@value #DEFAULT_MAX_QUEUE_SIZE}
+ * spans (SDK: 2048), so that spans wait rather than being dropped while export is briefly
+ * slower than the application, as just after startup; it costs memory only while it is
+ * full. docs/benchmarks.md has the measurements behind it. The other defaults are the
+ * SDK's.
  *
  * @param scheduleDelay the time between exports
  * @param maxQueueSize the spans queued before new ones are dropped
  * @param maxExportBatchSize the spans per export, at most the queue size
  * @param exportTimeout the time an export may take
  */
-public record BatchSettings(Duration scheduleDelay, int maxQueueSize, int maxExportBatchSize,
-		Duration exportTimeout) {
+public record BatchSettings(Duration scheduleDelay, int maxQueueSize, int maxExportBatchSize, Duration exportTimeout) {
 
 	/** The default queue size, larger than the SDK's 2048. */
 	public static final int DEFAULT_MAX_QUEUE_SIZE = 8192;

@@ -9,8 +9,9 @@ import java.lang.annotation.Target;
 import org.springframework.context.annotation.Conditional;
 
 /**
- * Matches when one of this starter's own switches under {@code otel.spring.*} is on. A value other
- * than {@code true} or {@code false} stops startup with a report naming the key.
+ * Matches when one of this starter's own switches under {@code otel.spring.*} is on. A
+ * value other than {@code true} or {@code false} stops startup with a report naming the
+ * key.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ ElementType.TYPE, ElementType.METHOD })

@@ -9,10 +9,11 @@ import java.lang.annotation.Target;
 import org.springframework.context.annotation.Conditional;
 
 /**
- * Matches when the instrumentation is switched on: {@code otel.instrumentation.<name>.enabled}, which
- * defaults to {@code otel.instrumentation.common.default-enabled}, which defaults to {@code true} (the
- * official starter's keys). A value other than {@code true} or {@code false} stops startup with a
- * report naming the key.
+ * Matches when the instrumentation is switched on:
+ * {@code otel.instrumentation.<name>.enabled}, which defaults to
+ * {@code otel.instrumentation.common.default-enabled}, which defaults to {@code true}
+ * (the official starter's keys). A value other than {@code true} or {@code false} stops
+ * startup with a report naming the key.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ ElementType.TYPE, ElementType.METHOD })

@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 import org.springframework.context.annotation.Conditional;
 
 /**
- * Matches unless {@code otel.sdk.disabled} is {@code true}. A value other than {@code true} or
- * {@code false} stops startup with a report naming the key.
+ * Matches unless {@code otel.sdk.disabled} is {@code true}. A value other than
+ * {@code true} or {@code false} stops startup with a report naming the key.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ ElementType.TYPE, ElementType.METHOD })

@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 import org.springframework.context.annotation.Conditional;
 
 /**
- * Matches when the OTLP exporter's protocol ({@code otel.exporter.otlp.traces.protocol}, else
- * {@code otel.exporter.otlp.protocol}) is the given one.
+ * Matches when the OTLP exporter's protocol ({@code otel.exporter.otlp.traces.protocol},
+ * else {@code otel.exporter.otlp.protocol}) is the given one.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ ElementType.TYPE, ElementType.METHOD })

@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 import org.springframework.context.annotation.Conditional;
 
 /**
- * Matches when {@code otel.traces.exporter} lists the given exporter ({@code otlp} when the property
- * is absent).
+ * Matches when {@code otel.traces.exporter} lists the given exporter ({@code otlp} when
+ * the property is absent).
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ ElementType.TYPE, ElementType.METHOD })

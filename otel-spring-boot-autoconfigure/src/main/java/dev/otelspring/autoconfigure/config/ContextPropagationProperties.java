@@ -10,8 +10,8 @@ import org.springframework.core.env.Environment;
  * Carrying the trace context across Spring-managed executors, under
  * {@code otel.spring.context-propagation}.
  *
- * @param enabled whether tasks submitted to Spring-managed executors (including @Async methods) run
- * with the submitting thread's trace context
+ * @param enabled whether tasks submitted to Spring-managed executors (including @Async
+ * methods) run with the submitting thread's trace context
  * @param excludedExecutors bean names of executors to leave alone
  */
 @ConfigurationProperties("otel.spring.context-propagation")

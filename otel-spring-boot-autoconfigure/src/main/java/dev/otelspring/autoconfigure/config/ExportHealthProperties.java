@@ -7,11 +7,13 @@ import org.springframework.core.env.Environment;
 /**
  * The span export health indicator, under {@code otel.spring.export.health}.
  *
- * @param enabled whether to contribute an "otelSpanExport" health indicator when Spring Boot Actuator
- * is present
- * @param failureThreshold how many exports in a row must fail before the indicator stops reporting UP
- * @param failingStatus the status reported once exports keep failing: a custom status such as DEGRADED
- * (the default, which does not take the instance out of service), or DOWN
+ * @param enabled whether to contribute an "otelSpanExport" health indicator when Spring
+ * Boot Actuator is present
+ * @param failureThreshold how many exports in a row must fail before the indicator stops
+ * reporting UP
+ * @param failingStatus the status reported once exports keep failing: a custom status
+ * such as DEGRADED (the default, which does not take the instance out of service), or
+ * DOWN
  */
 @ConfigurationProperties("otel.spring.export.health")
 public record ExportHealthProperties(@DefaultValue("true") boolean enabled, @DefaultValue("3") int failureThreshold,

@@ -7,9 +7,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.env.Environment;
 
 /**
- * How the OTLP exporter retries a failed export (refused or reset connection, 429, 502, 503, 504),
- * under {@code otel.spring.exporter.retry}: exponential backoff with jitter, as the OTLP
- * specification asks. Defaults are the SDK's; the values are checked against the SDK's own rules.
+ * How the OTLP exporter retries a failed export (refused or reset connection, 429, 502,
+ * 503, 504), under {@code otel.spring.exporter.retry}: exponential backoff with jitter,
+ * as the OTLP specification asks. Defaults are the SDK's; the values are checked against
+ * the SDK's own rules.
  *
  * @param enabled whether failed exports are retried
  * @param maxAttempts attempts per export, the first included: 2 to 5

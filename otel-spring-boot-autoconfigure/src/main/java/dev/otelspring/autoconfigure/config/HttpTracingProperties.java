@@ -8,18 +8,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.env.Environment;
 
 /**
- * The official starter's HTTP instrumentation keys, under {@code otel.instrumentation.http}.
+ * The official starter's HTTP instrumentation keys, under
+ * {@code otel.instrumentation.http}.
  *
- * @param knownMethods HTTP methods recorded as they are; any other method is recorded as "_OTHER" with
- * the original in http.request.method_original. Defaults to the methods of RFC 9110 and PATCH
+ * @param knownMethods HTTP methods recorded as they are; any other method is recorded as
+ * "_OTHER" with the original in http.request.method_original. Defaults to the methods of
+ * RFC 9110 and PATCH
  * @param server header capture on server spans
  * @param client header capture on client spans
  */
 @ConfigurationProperties("otel.instrumentation.http")
+// @formatter:off
 public record HttpTracingProperties(
-		@DefaultValue({ "CONNECT", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT",
-				"TRACE" }) List<String> knownMethods,
-		@DefaultValue Side server, @DefaultValue Side client) {
+		@DefaultValue({ "CONNECT", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT", "TRACE" })
+		List<String> knownMethods,
+		@DefaultValue Side server,
+		@DefaultValue Side client) {
+// @formatter:on
 
 	/**
 	 * Drops blank entries.
@@ -46,12 +51,12 @@ public record HttpTracingProperties(
 	/**
 	 * Header capture for one side of the exchange.
 	 *
-	 * @param captureRequestHeaders request headers recorded as http.request.header.&lt;name&gt;
-	 * attributes. Authorization, Cookie, Set-Cookie and Proxy-Authorization are never recorded, even
-	 * when listed
-	 * @param captureResponseHeaders response headers recorded as http.response.header.&lt;name&gt;
-	 * attributes. Authorization, Cookie, Set-Cookie and Proxy-Authorization are never recorded, even
-	 * when listed
+	 * @param captureRequestHeaders request headers recorded as
+	 * http.request.header.&lt;name&gt; attributes. Authorization, Cookie, Set-Cookie and
+	 * Proxy-Authorization are never recorded, even when listed
+	 * @param captureResponseHeaders response headers recorded as
+	 * http.response.header.&lt;name&gt; attributes. Authorization, Cookie, Set-Cookie and
+	 * Proxy-Authorization are never recorded, even when listed
 	 */
 	public record Side(@DefaultValue List<String> captureRequestHeaders,
 			@DefaultValue List<String> captureResponseHeaders) {

@@ -3,8 +3,9 @@ package dev.otelspring.autoconfigure.config;
 import org.springframework.core.env.Environment;
 
 /**
- * The official starter's instrumentation switches: {@code otel.instrumentation.<name>.enabled}, which
- * defaults to {@code otel.instrumentation.common.default-enabled}, which defaults to {@code true}.
+ * The official starter's instrumentation switches:
+ * {@code otel.instrumentation.<name>.enabled}, which defaults to
+ * {@code otel.instrumentation.common.default-enabled}, which defaults to {@code true}.
  */
 public final class InstrumentationSwitches {
 
@@ -14,9 +15,11 @@ public final class InstrumentationSwitches {
 	/**
 	 * Returns whether the instrumentation is switched on.
 	 * @param environment the Spring environment
-	 * @param name the instrumentation's name, as in {@code otel.instrumentation.<name>.enabled}
+	 * @param name the instrumentation's name, as in
+	 * {@code otel.instrumentation.<name>.enabled}
 	 * @return whether it is on
-	 * @throws InvalidOtelPropertyException for a value other than {@code true} or {@code false}
+	 * @throws InvalidOtelPropertyException for a value other than {@code true} or
+	 * {@code false}
 	 */
 	public static boolean isEnabled(Environment environment, String name) {
 		return decide(new OtelProperties(environment), name).enabled();

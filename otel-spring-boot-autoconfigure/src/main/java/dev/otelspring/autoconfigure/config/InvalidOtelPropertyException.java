@@ -1,12 +1,14 @@
 package dev.otelspring.autoconfigure.config;
 
 /**
- * Thrown at startup when an {@code otel.*} property has a value the starter cannot use. Carries the
- * property name, the rejected value and a description of what is valid, so that
- * {@link InvalidOtelPropertyFailureAnalyzer} can tell the user exactly what to change.
+ * Thrown at startup when an {@code otel.*} property has a value the starter cannot use.
+ * Carries the property name, the rejected value and a description of what is valid, so
+ * that {@link InvalidOtelPropertyFailureAnalyzer} can tell the user exactly what to
+ * change.
  *
- * <p>The rejected value is never a secret: properties that hold credentials (exporter headers) are
- * reported without their values.
+ * <p>
+ * The rejected value is never a secret: properties that hold credentials (exporter
+ * headers) are reported without their values.
  */
 public class InvalidOtelPropertyException extends IllegalStateException {
 
@@ -34,8 +36,7 @@ public class InvalidOtelPropertyException extends IllegalStateException {
 	 * @param cause the underlying failure, or {@code null}
 	 */
 	public InvalidOtelPropertyException(String property, String value, String validValues, Throwable cause) {
-		super("Invalid value '" + value + "' for property '" + property + "': valid values are " + validValues,
-				cause);
+		super("Invalid value '" + value + "' for property '" + property + "': valid values are " + validValues, cause);
 		this.property = property;
 		this.value = value;
 		this.validValues = validValues;

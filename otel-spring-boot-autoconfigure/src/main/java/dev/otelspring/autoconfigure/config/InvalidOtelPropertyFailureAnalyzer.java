@@ -4,8 +4,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Turns an {@link InvalidOtelPropertyException} into a startup report that names the property, the
- * rejected value and the values that are valid.
+ * Turns an {@link InvalidOtelPropertyException} into a startup report that names the
+ * property, the rejected value and the values that are valid.
  */
 class InvalidOtelPropertyFailureAnalyzer extends AbstractFailureAnalyzer<InvalidOtelPropertyException> {
 

@@ -7,7 +7,8 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * The condition behind {@link ConditionalOnEnabledInstrumentation}; its outcome says which key decided.
+ * The condition behind {@link ConditionalOnEnabledInstrumentation}; its outcome says
+ * which key decided.
  */
 class OnEnabledInstrumentationCondition extends SpringBootCondition {
 
@@ -18,7 +19,8 @@ class OnEnabledInstrumentationCondition extends SpringBootCondition {
 		InstrumentationSwitches.Decision decision = InstrumentationSwitches
 			.decide(new OtelProperties(context.getEnvironment()), name);
 		return new ConditionOutcome(decision.enabled(),
-				ConditionMessage.forCondition(ConditionalOnEnabledInstrumentation.class, name).because(decision.reason()));
+				ConditionMessage.forCondition(ConditionalOnEnabledInstrumentation.class, name)
+					.because(decision.reason()));
 	}
 
 }

@@ -21,9 +21,8 @@ class OnTracesExporterCondition extends SpringBootCondition {
 		List<TracesExporterType> exporters = TracesExporterSettings.from(context.getEnvironment()).exporters();
 		ConditionMessage.Builder message = ConditionMessage.forCondition(ConditionalOnTracesExporter.class,
 				exporter.value());
-		return new ConditionOutcome(exporters.contains(exporter),
-				message.because(OtelPropertyNames.TRACES_EXPORTER + " is "
-						+ String.join(",", exporters.stream().map(TracesExporterType::value).toList())));
+		return new ConditionOutcome(exporters.contains(exporter), message.because(OtelPropertyNames.TRACES_EXPORTER
+				+ " is " + String.join(",", exporters.stream().map(TracesExporterType::value).toList())));
 	}
 
 }

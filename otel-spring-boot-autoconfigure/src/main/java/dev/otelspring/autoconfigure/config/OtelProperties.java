@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.env.Environment;
@@ -18,16 +18,19 @@ import org.springframework.util.StringUtils;
 
 /**
  * Reads the OpenTelemetry SDK's standard {@code otel.*} properties from the Spring
- * {@link Environment}, so that {@code application.yml}, system properties and the standard
- * {@code OTEL_*} environment variables all work, and validates each value as it is read.
+ * {@link Environment}, so that {@code application.yml}, system properties and the
+ * standard {@code OTEL_*} environment variables all work, and validates each value as it
+ * is read.
  *
- * <p>The standard keys do not fit a {@code @ConfigurationProperties} class (for example
- * {@code otel.traces.sampler} is a value and {@code otel.traces.sampler.arg} sits beneath it), so they
- * are read by name here; their IDE metadata is declared in
+ * <p>
+ * The standard keys do not fit a {@code @ConfigurationProperties} class (for example
+ * {@code otel.traces.sampler} is a value and {@code otel.traces.sampler.arg} sits beneath
+ * it), so they are read by name here; their IDE metadata is declared in
  * {@code META-INF/additional-spring-configuration-metadata.json}.
  *
- * <p>Every getter throws {@link InvalidOtelPropertyException} for a value it cannot use. Instances are
- * cheap and are used at startup only.
+ * <p>
+ * Every getter throws {@link InvalidOtelPropertyException} for a value it cannot use.
+ * Instances are cheap and are used at startup only.
  */
 final class OtelProperties {
 
@@ -42,7 +45,8 @@ final class OtelProperties {
 	}
 
 	/**
-	 * Returns the trimmed value of the property, or {@code null} when it is absent or blank.
+	 * Returns the trimmed value of the property, or {@code null} when it is absent or
+	 * blank.
 	 * @param key the property name
 	 * @return the value or {@code null}
 	 */
@@ -67,7 +71,8 @@ final class OtelProperties {
 	}
 
 	/**
-	 * Returns the name of the first of the given properties that is set, for error messages.
+	 * Returns the name of the first of the given properties that is set, for error
+	 * messages.
 	 * @param keys the property names, most specific first
 	 * @return the name of the first set property, or the first name when none is set
 	 */
@@ -125,9 +130,10 @@ final class OtelProperties {
 	}
 
 	/**
-	 * Returns a duration property. A bare number is read as milliseconds, as the OpenTelemetry
-	 * specification defines for {@code OTEL_*} durations; a unit suffix ({@code 500ms}, {@code 5s},
-	 * {@code 1m}) or an ISO-8601 duration ({@code PT5S}) is also accepted.
+	 * Returns a duration property. A bare number is read as milliseconds, as the
+	 * OpenTelemetry specification defines for {@code OTEL_*} durations; a unit suffix
+	 * ({@code 500ms}, {@code 5s}, {@code 1m}) or an ISO-8601 duration ({@code PT5S}) is
+	 * also accepted.
 	 * @param key the property name
 	 * @param defaultValue the value when the property is absent
 	 * @return the value, never negative
@@ -151,8 +157,8 @@ final class OtelProperties {
 	}
 
 	/**
-	 * Returns a list property, given either as a comma-separated string or as a YAML list. Entries are
-	 * trimmed and lower-cased; blank entries are dropped.
+	 * Returns a list property, given either as a comma-separated string or as a YAML
+	 * list. Entries are trimmed and lower-cased; blank entries are dropped.
 	 * @param key the property name
 	 * @param defaultValue the value when the property is absent
 	 * @return the value
@@ -170,10 +176,12 @@ final class OtelProperties {
 	}
 
 	/**
-	 * Returns a map property, given either as a YAML map or as the {@code key=value,key2=value2} string
-	 * that the {@code OTEL_*} environment variables use (values may be percent-encoded).
+	 * Returns a map property, given either as a YAML map or as the
+	 * {@code key=value,key2=value2} string that the {@code OTEL_*} environment variables
+	 * use (values may be percent-encoded).
 	 * @param key the property name
-	 * @param secretValues whether the values are secrets that must not appear in an error message
+	 * @param secretValues whether the values are secrets that must not appear in an error
+	 * message
 	 * @return the value, empty when absent
 	 */
 	Map<String, String> getMap(String key, boolean secretValues) {
@@ -205,9 +213,9 @@ final class OtelProperties {
 	}
 
 	/**
-	 * Binds an immutable {@code @ConfigurationProperties} record at the given prefix, as Spring Boot
-	 * would, reporting a value that cannot be converted or that the record rejects as an
-	 * {@link InvalidOtelPropertyException} naming the key.
+	 * Binds an immutable {@code @ConfigurationProperties} record at the given prefix, as
+	 * Spring Boot would, reporting a value that cannot be converted or that the record
+	 * rejects as an {@link InvalidOtelPropertyException} naming the key.
 	 * @param <T> the type
 	 * @param prefix the prefix, such as {@code otel.spring.sampling}
 	 * @param type the properties record

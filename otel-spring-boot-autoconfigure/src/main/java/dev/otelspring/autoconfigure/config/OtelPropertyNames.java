@@ -1,8 +1,8 @@
 package dev.otelspring.autoconfigure.config;
 
 /**
- * The names of the standard {@code otel.*} keys and of this starter's switches, in one place. Only
- * this package reads keys by name.
+ * The names of the standard {@code otel.*} keys and of this starter's switches, in one
+ * place. Only this package reads keys by name.
  */
 final class OtelPropertyNames {
 

@@ -15,11 +15,12 @@ import java.util.Map;
 import org.springframework.core.env.Environment;
 
 /**
- * The validated {@code otel.exporter.otlp.*} settings for traces. Each setting is read from its
- * signal-specific key ({@code otel.exporter.otlp.traces.*}) first and from the general key second, as
- * the specification orders them.
+ * The validated {@code otel.exporter.otlp.*} settings for traces. Each setting is read
+ * from its signal-specific key ({@code otel.exporter.otlp.traces.*}) first and from the
+ * general key second, as the specification orders them.
  *
- * <p>{@link #toString()} never shows header values or key material.
+ * <p>
+ * {@link #toString()} never shows header values or key material.
  */
 public final class OtlpExporterSettings {
 
@@ -46,8 +47,8 @@ public final class OtlpExporterSettings {
 
 	private final byte[] clientCertificate;
 
-	private OtlpExporterSettings(OtlpProtocol protocol, String endpoint, Map<String, String> headers,
-			Duration timeout, OtlpCompression compression, byte[] trustedCertificates, byte[] clientKey, byte[] clientCertificate) {
+	private OtlpExporterSettings(OtlpProtocol protocol, String endpoint, Map<String, String> headers, Duration timeout,
+			OtlpCompression compression, byte[] trustedCertificates, byte[] clientKey, byte[] clientCertificate) {
 		this.protocol = protocol;
 		this.endpoint = endpoint;
 		this.headers = headers;
@@ -101,7 +102,7 @@ public final class OtlpExporterSettings {
 		byte[] clientCertificate = readFile(properties, TRACES_PREFIX + "client.certificate",
 				PREFIX + "client.certificate");
 		if ((clientKey == null) != (clientCertificate == null)) {
-			String missing = (clientKey == null) ? PREFIX + "client.key" : PREFIX + "client.certificate";
+			String missing = (clientKey != null) ? PREFIX + "client.certificate" : PREFIX + "client.key";
 			throw new InvalidOtelPropertyException(missing, "(not set)",
 					"a PEM file path: client.key and client.certificate must be set together for mTLS");
 		}
@@ -116,7 +117,7 @@ public final class OtlpExporterSettings {
 		}
 		String base = properties.getString(PREFIX + "endpoint");
 		if (base == null) {
-			return protocol == OtlpProtocol.GRPC ? "http://localhost:4317" : "http://localhost:4318/v1/traces";
+			return (protocol == OtlpProtocol.GRPC) ? "http://localhost:4317" : "http://localhost:4318/v1/traces";
 		}
 		validateUrl(PREFIX + "endpoint", base);
 		if (protocol == OtlpProtocol.GRPC) {
@@ -143,7 +144,9 @@ public final class OtlpExporterSettings {
 
 	private static void requireCertificates(String key, byte[] pem) {
 		try {
-			if (!CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem)).isEmpty()) {
+			if (!CertificateFactory.getInstance("X.509")
+				.generateCertificates(new ByteArrayInputStream(pem))
+				.isEmpty()) {
 				return;
 			}
 		}
@@ -169,48 +172,73 @@ public final class OtlpExporterSettings {
 		}
 	}
 
-	/** Returns the transport. */
+	/**
+	 * Returns the transport.
+	 * @return the transport
+	 */
 	public OtlpProtocol getProtocol() {
 		return this.protocol;
 	}
 
-	/** Returns the full URL exports are sent to. */
+	/**
+	 * Returns the full URL exports are sent to.
+	 * @return the full URL exports are sent to
+	 */
 	public String getEndpoint() {
 		return this.endpoint;
 	}
 
-	/** Returns the headers sent with every export; their values are secrets. */
+	/**
+	 * Returns the headers sent with every export; their values are secrets.
+	 * @return the headers sent with every export; their values are secrets
+	 */
 	public Map<String, String> getHeaders() {
 		return this.headers;
 	}
 
-	/** Returns the time an export request may take. */
+	/**
+	 * Returns the time an export request may take.
+	 * @return the time an export request may take
+	 */
 	public Duration getTimeout() {
 		return this.timeout;
 	}
 
-	/** Returns the compression, or {@code null} for the exporter's default (none). */
+	/**
+	 * Returns the compression, or {@code null} for the exporter's default (none).
+	 * @return the compression, or {@code null} for the exporter's default (none)
+	 */
 	public OtlpCompression getCompression() {
 		return this.compression;
 	}
 
-	/** Returns the PEM certificates to trust, or {@code null} for the JVM's trust store. */
+	/**
+	 * Returns the PEM certificates to trust, or {@code null} for the JVM's trust store.
+	 * @return the byte[]
+	 */
 	public byte[] getTrustedCertificates() {
 		return this.trustedCertificates;
 	}
 
-	/** Returns the PEM private key for mTLS, or {@code null}. */
+	/**
+	 * Returns the PEM private key for mTLS, or {@code null}.
+	 * @return the PEM private key for mTLS, or {@code null}
+	 */
 	public byte[] getClientKey() {
 		return this.clientKey;
 	}
 
-	/** Returns the PEM client certificate chain for mTLS, or {@code null}. */
+	/**
+	 * Returns the PEM client certificate chain for mTLS, or {@code null}.
+	 * @return the PEM client certificate chain for mTLS, or {@code null}
+	 */
 	public byte[] getClientCertificate() {
 		return this.clientCertificate;
 	}
 
 	/**
-	 * Returns the keys that set the client TLS material, for a report when the SDK rejects it.
+	 * Returns the keys that set the client TLS material, for a report when the SDK
+	 * rejects it.
 	 * @return the key names
 	 */
 	public static String clientTlsKeys() {
@@ -218,7 +246,8 @@ public final class OtlpExporterSettings {
 	}
 
 	/**
-	 * Returns the key that sets the protocol, for a report when the chosen transport is missing.
+	 * Returns the key that sets the protocol, for a report when the chosen transport is
+	 * missing.
 	 * @return the key name
 	 */
 	public static String protocolKey() {
@@ -229,8 +258,8 @@ public final class OtlpExporterSettings {
 	public String toString() {
 		return "OtlpExporterSettings{protocol=" + this.protocol.value() + ", endpoint=" + this.endpoint + ", headers="
 				+ this.headers.keySet() + " (values hidden), timeout=" + this.timeout + ", compression="
-				+ ((this.compression != null) ? this.compression.value() : null) + ", tls=" + (this.trustedCertificates != null) + ", mtls="
-				+ (this.clientKey != null) + "}";
+				+ ((this.compression != null) ? this.compression.value() : null) + ", tls="
+				+ (this.trustedCertificates != null) + ", mtls=" + (this.clientKey != null) + "}";
 	}
 
 }

@@ -5,10 +5,11 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The one pattern grammar for paths and names in configuration (skip paths, sampling rules): an exact
- * value ({@code /favicon.ico}), a tree ({@code /actuator/**}: the prefix itself and everything below
- * it), a prefix ({@code /api*}) or a suffix ({@code *.css}). A {@code *} anywhere else cannot be
- * expressed and stops startup. Immutable and thread-safe; matching allocates nothing.
+ * The one pattern grammar for paths and names in configuration (skip paths, sampling
+ * rules): an exact value ({@code /favicon.ico}), a tree ({@code /actuator/**}: the prefix
+ * itself and everything below it), a prefix ({@code /api*}) or a suffix ({@code *.css}).
+ * A {@code *} anywhere else cannot be expressed and stops startup. Immutable and
+ * thread-safe; matching allocates nothing.
  */
 public final class PathPattern {
 
@@ -91,8 +92,8 @@ public final class PathPattern {
 			return false;
 		}
 		return switch (this.type) {
-			case TREE -> value.equals(this.text) || (value.startsWith(this.text)
-					&& value.length() > this.text.length() && value.charAt(this.text.length()) == '/');
+			case TREE -> value.equals(this.text) || (value.startsWith(this.text) && value.length() > this.text.length()
+					&& value.charAt(this.text.length()) == '/');
 			case PREFIX -> value.startsWith(this.text);
 			case SUFFIX -> value.endsWith(this.text);
 			case EXACT -> value.equals(this.text);

@@ -6,8 +6,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
 /**
- * The context propagators named by {@code otel.propagators}: {@code tracecontext} and {@code baggage}
- * by default; empty for {@code none}.
+ * The context propagators named by {@code otel.propagators}: {@code tracecontext} and
+ * {@code baggage} by default; empty for {@code none}.
  *
  * @param propagators the propagators, in order, none repeated
  */
@@ -19,8 +19,8 @@ public record PropagationSettings(List<PropagatorType> propagators) {
 	private static final String EXTENSION_CLASS = "io.opentelemetry.extension.trace.propagation.B3Propagator";
 
 	/**
-	 * Reads and validates the settings. The propagators that are not W3C's need the SDK's propagator
-	 * extension on the classpath.
+	 * Reads and validates the settings. The propagators that are not W3C's need the SDK's
+	 * propagator extension on the classpath.
 	 * @param environment the Spring environment
 	 * @return the settings
 	 */

@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Parses the values of enumerated keys and describes what is valid, from the one enum of each key.
+ * Parses the values of enumerated keys and describes what is valid, from the one enum of
+ * each key.
  */
 final class PropertyValues {
 
@@ -42,7 +43,14 @@ final class PropertyValues {
 	}
 
 	/**
-	 * Parses a list in which {@code none} may only stand alone, returning an empty list for it.
+	 * Parses a list in which {@code none} may only stand alone, returning an empty list
+	 * for it.
+	 * @param <E> the type
+	 * @param key the key
+	 * @param values the values
+	 * @param type the type
+	 * @param none the none
+	 * @return the list
 	 */
 	static <E extends Enum<E> & PropertyValue> List<E> parseList(String key, List<String> values, Class<E> type,
 			E none) {

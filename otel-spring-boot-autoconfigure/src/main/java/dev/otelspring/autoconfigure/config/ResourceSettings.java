@@ -5,8 +5,8 @@ import java.util.Map;
 import org.springframework.core.env.Environment;
 
 /**
- * What describes this service: {@code otel.service.name}, {@code otel.resource.attributes} and
- * {@code spring.application.name}.
+ * What describes this service: {@code otel.service.name},
+ * {@code otel.resource.attributes} and {@code spring.application.name}.
  *
  * @param serviceName the value of {@code otel.service.name}, or {@code null}
  * @param attributes the entries of {@code otel.resource.attributes}, in order

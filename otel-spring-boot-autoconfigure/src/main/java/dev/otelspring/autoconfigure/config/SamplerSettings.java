@@ -16,7 +16,8 @@ public record SamplerSettings(SamplerType type, double ratio, double rate) {
 	public static final double DEFAULT_RATE = 100;
 
 	/**
-	 * Reads and validates the settings; the argument is read only for a sampler that takes one.
+	 * Reads and validates the settings; the argument is read only for a sampler that
+	 * takes one.
 	 * @param environment the Spring environment
 	 * @return the settings
 	 */

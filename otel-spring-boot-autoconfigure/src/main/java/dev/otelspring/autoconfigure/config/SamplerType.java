@@ -1,7 +1,8 @@
 package dev.otelspring.autoconfigure.config;
 
 /**
- * The head samplers {@code otel.traces.sampler} can name: the SDK's own and this starter's rate-limiting ones.
+ * The head samplers {@code otel.traces.sampler} can name: the SDK's own and this
+ * starter's rate-limiting ones.
  */
 public enum SamplerType implements PropertyValue {
 
@@ -26,7 +27,10 @@ public enum SamplerType implements PropertyValue {
 	/** At most {@code otel.traces.sampler.arg} new traces per second. */
 	RATE_LIMITING("rate_limiting"),
 
-	/** The parent's decision, else at most {@code otel.traces.sampler.arg} new traces per second. */
+	/**
+	 * The parent's decision, else at most {@code otel.traces.sampler.arg} new traces per
+	 * second.
+	 */
 	PARENT_BASED_RATE_LIMITING("parentbased_rate_limiting");
 
 	private final String value;

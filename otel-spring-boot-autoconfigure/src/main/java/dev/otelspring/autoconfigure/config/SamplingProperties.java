@@ -9,11 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.env.Environment;
 
 /**
- * This starter's sampling extras, under {@code otel.spring.sampling}: rules in front of the head
- * sampler, and tail sampling in the application.
+ * This starter's sampling extras, under {@code otel.spring.sampling}: rules in front of
+ * the head sampler, and tail sampling in the application.
  *
- * @param rules rules applied in order before the head sampler (otel.traces.sampler); the first match
- * decides, and a span no rule matches falls through to the head sampler
+ * @param rules rules applied in order before the head sampler (otel.traces.sampler); the
+ * first match decides, and a span no rule matches falls through to the head sampler
  * @param tail tail sampling: whole local traces kept or dropped once they have finished
  */
 @ConfigurationProperties("otel.spring.sampling")
@@ -67,15 +67,15 @@ public record SamplingProperties(@DefaultValue List<Rule> rules, @DefaultValue T
 	}
 
 	/**
-	 * One sampling rule, with patterns in the grammar of {@link PathPattern}. Every condition set must
-	 * match; at least one must be set.
+	 * One sampling rule, with patterns in the grammar of {@link PathPattern}. Every
+	 * condition set must match; at least one must be set.
 	 *
 	 * @param action what to do with a matching span: DROP or SAMPLE
 	 * @param spanKind the span kind to match
 	 * @param name the span name pattern to match
 	 * @param urlPath the url.path pattern to match, such as /actuator/**
-	 * @param httpRoute the http.route pattern to match; at span start the request path stands in for the
-	 * route
+	 * @param httpRoute the http.route pattern to match; at span start the request path
+	 * stands in for the route
 	 */
 	public record Rule(Action action, Kind spanKind, String name, String urlPath, String httpRoute) {
 
@@ -101,29 +101,31 @@ public record SamplingProperties(@DefaultValue List<Rule> rules, @DefaultValue T
 	/**
 	 * Tail sampling: whole local traces kept or dropped once they have finished.
 	 *
-	 * @param enabled whether to hold each trace's spans until its local part has finished, then keep or
-	 * drop the whole trace
-	 * @param decisionWait how long a trace must be quiet (all its spans in this process ended, none
-	 * ending) before it is decided; the grace period for children that end late
-	 * @param maxTraceAge the longest a trace is held; a trace whose spans never all end is decided then
+	 * @param enabled whether to hold each trace's spans until its local part has
+	 * finished, then keep or drop the whole trace
+	 * @param decisionWait how long a trace must be quiet (all its spans in this process
+	 * ended, none ending) before it is decided; the grace period for children that end
+	 * late
+	 * @param maxTraceAge the longest a trace is held; a trace whose spans never all end
+	 * is decided then
 	 * @param keepErrors whether every trace with a span of ERROR status is kept
-	 * @param slowThreshold traces whose local root span takes longer than this are kept. Unset: no slow
-	 * rule
-	 * @param keepAttributes traces with a span whose attribute has the given value are kept (attribute key
-	 * to value)
-	 * @param baselineRatio the fraction, from 0.0 to 1.0, of the other traces that is kept
-	 * @param baselineRate at most this many of the other traces are kept per second, instead of a
-	 * fraction. Unset: the ratio applies
-	 * @param maxTraces the most traces held while they wait for a decision; past it the oldest is decided
-	 * early
-	 * @param maxSpans the most spans held while their traces wait for a decision; past it the oldest trace
-	 * is decided early
+	 * @param slowThreshold traces whose local root span takes longer than this are kept.
+	 * Unset: no slow rule
+	 * @param keepAttributes traces with a span whose attribute has the given value are
+	 * kept (attribute key to value)
+	 * @param baselineRatio the fraction, from 0.0 to 1.0, of the other traces that is
+	 * kept
+	 * @param baselineRate at most this many of the other traces are kept per second,
+	 * instead of a fraction. Unset: the ratio applies
+	 * @param maxTraces the most traces held while they wait for a decision; past it the
+	 * oldest is decided early
+	 * @param maxSpans the most spans held while their traces wait for a decision; past it
+	 * the oldest trace is decided early
 	 */
 	public record Tail(@DefaultValue("false") boolean enabled, @DefaultValue("500ms") Duration decisionWait,
-			@DefaultValue("30s") Duration maxTraceAge, @DefaultValue("true") boolean keepErrors,
-			Duration slowThreshold, @DefaultValue Map<String, String> keepAttributes,
-			@DefaultValue("0.1") double baselineRatio, Double baselineRate, @DefaultValue("10000") int maxTraces,
-			@DefaultValue("100000") int maxSpans) {
+			@DefaultValue("30s") Duration maxTraceAge, @DefaultValue("true") boolean keepErrors, Duration slowThreshold,
+			@DefaultValue Map<String, String> keepAttributes, @DefaultValue("0.1") double baselineRatio,
+			Double baselineRate, @DefaultValue("10000") int maxTraces, @DefaultValue("100000") int maxSpans) {
 
 		private static final String TAIL = PREFIX + "tail.";
 

@@ -26,7 +26,8 @@ public record SdkShutdownSettings(Duration timeout) {
 	}
 
 	/**
-	 * Returns the key that sets the timeout, for messages that tell the user what to raise.
+	 * Returns the key that sets the timeout, for messages that tell the user what to
+	 * raise.
 	 * @return {@code otel.spring.shutdown.timeout}
 	 */
 	public static String timeoutKey() {

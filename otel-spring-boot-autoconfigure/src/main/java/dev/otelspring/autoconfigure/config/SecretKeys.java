@@ -3,9 +3,9 @@ package dev.otelspring.autoconfigure.config;
 import java.util.Locale;
 
 /**
- * Recognises the configuration keys whose values are credentials: OTLP exporter headers and TLS key
- * material, in property or environment-variable form. Their values never appear in a failure report
- * or in the Actuator's output.
+ * Recognises the configuration keys whose values are credentials: OTLP exporter headers
+ * and TLS key material, in property or environment-variable form. Their values never
+ * appear in a failure report or in the Actuator's output.
  */
 public final class SecretKeys {
 

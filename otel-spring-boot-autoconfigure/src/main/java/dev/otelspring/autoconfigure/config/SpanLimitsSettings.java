@@ -6,7 +6,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * The span limits of the standard {@code otel.span.*} keys, falling back to the general
- * {@code otel.attribute.*} keys and then to the SDK's defaults, as the specification orders them.
+ * {@code otel.attribute.*} keys and then to the SDK's defaults, as the specification
+ * orders them.
  *
  * @param maxNumberOfAttributes attributes per span
  * @param maxAttributeValueLength characters per attribute value

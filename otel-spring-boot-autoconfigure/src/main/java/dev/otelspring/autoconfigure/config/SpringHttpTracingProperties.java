@@ -9,15 +9,19 @@ import org.springframework.core.env.Environment;
 /**
  * This starter's own HTTP tracing settings, under {@code otel.spring.http}.
  *
- * @param sensitiveQueryParameters query parameters whose values are replaced by "REDACTED" in
- * url.query and url.full. Defaults to the semantic conventions' list plus common credential names
+ * @param sensitiveQueryParameters query parameters whose values are replaced by
+ * "REDACTED" in url.query and url.full. Defaults to the semantic conventions' list plus
+ * common credential names
  * @param server server-side settings
  */
 @ConfigurationProperties("otel.spring.http")
+// @formatter:off
 public record SpringHttpTracingProperties(
 		@DefaultValue({ "AWSAccessKeyId", "Signature", "sig", "X-Goog-Signature", "access_token", "api_key", "apikey",
-				"token", "password", "client_secret" }) List<String> sensitiveQueryParameters,
+				"token", "password", "client_secret" })
+		List<String> sensitiveQueryParameters,
 		@DefaultValue Server server) {
+// @formatter:on
 
 	/**
 	 * Drops blank entries.
@@ -38,16 +42,19 @@ public record SpringHttpTracingProperties(
 	/**
 	 * Server-side settings.
 	 *
-	 * @param skipPaths request paths that get no span, in the pattern grammar of {@link PathPattern}
-	 * (matched against the path within the application). Defaults to the actuator's health probes, the
-	 * favicon and static resources
-	 * @param traceResponseHeader whether to add a W3C "traceresponse" header to every traced response,
-	 * so that callers can find the trace
+	 * @param skipPaths request paths that get no span, in the pattern grammar of
+	 * {@link PathPattern} (matched against the path within the application). Defaults to
+	 * the actuator's health probes, the favicon and static resources
+	 * @param traceResponseHeader whether to add a W3C "traceresponse" header to every
+	 * traced response, so that callers can find the trace
 	 */
+	// @formatter:off
 	public record Server(
 			@DefaultValue({ "/actuator/health", "/actuator/health/**", "/favicon.ico", "/webjars/**", "/static/**",
-					"*.css", "*.js", "*.map" }) List<String> skipPaths,
+					"*.css", "*.js", "*.map" })
+			List<String> skipPaths,
 			@DefaultValue("false") boolean traceResponseHeader) {
+	// @formatter:on
 
 		private static final String SKIP_PATHS = OtelPropertyNames.SPRING_HTTP + ".server.skip-paths";
 

@@ -1,17 +1,27 @@
 package dev.otelspring.autoconfigure.config;
 
 /**
- * This starter's features that have an on/off switch of their own under {@code otel.spring.*}.
+ * This starter's features that have an on/off switch of their own under
+ * {@code otel.spring.*}.
  */
 public enum StarterFeature {
 
-	/** Tail sampling in the application: {@code otel.spring.sampling.tail.enabled}, off by default. */
+	/**
+	 * Tail sampling in the application: {@code otel.spring.sampling.tail.enabled}, off by
+	 * default.
+	 */
 	TAIL_SAMPLING("otel.spring.sampling.tail.enabled", false),
 
-	/** The span export health indicator: {@code otel.spring.export.health.enabled}, on by default. */
+	/**
+	 * The span export health indicator: {@code otel.spring.export.health.enabled}, on by
+	 * default.
+	 */
 	EXPORT_HEALTH("otel.spring.export.health.enabled", true),
 
-	/** Context-propagating executors: {@code otel.spring.context-propagation.enabled}, on by default. */
+	/**
+	 * Context-propagating executors: {@code otel.spring.context-propagation.enabled}, on
+	 * by default.
+	 */
 	CONTEXT_PROPAGATION("otel.spring.context-propagation.enabled", true);
 
 	private final String key;

@@ -5,8 +5,8 @@ import java.util.List;
 import org.springframework.core.env.Environment;
 
 /**
- * The span exporters listed by {@code otel.traces.exporter}: {@code otlp} by default; empty for
- * {@code none}.
+ * The span exporters listed by {@code otel.traces.exporter}: {@code otlp} by default;
+ * empty for {@code none}.
  *
  * @param exporters the exporters, none repeated
  */

@@ -12,9 +12,9 @@ import org.aopalliance.intercept.MethodInvocation;
 import org.springframework.aop.ProxyMethodInvocation;
 
 /**
- * Wraps the tasks handed to an executor so that they run with the submitting thread's OpenTelemetry
- * context: a span started inside the task is a child of the caller's span. Nothing is wrapped when the
- * caller has no context. Thread-safe.
+ * Wraps the tasks handed to an executor so that they run with the submitting thread's
+ * OpenTelemetry context: a span started inside the task is a child of the caller's span.
+ * Nothing is wrapped when the caller has no context. Thread-safe.
  */
 final class ContextPropagatingExecutorInterceptor implements MethodInterceptor {
 
@@ -41,7 +41,8 @@ final class ContextPropagatingExecutorInterceptor implements MethodInterceptor {
 		if (argument instanceof Callable<?> callable) {
 			return context.wrap(callable);
 		}
-		if (argument instanceof Collection<?> tasks && !tasks.isEmpty() && tasks.iterator().next() instanceof Callable) {
+		if (argument instanceof Collection<?> tasks && !tasks.isEmpty()
+				&& tasks.iterator().next() instanceof Callable) {
 			List<Callable<?>> result = new ArrayList<>(tasks.size());
 			for (Object task : tasks) {
 				result.add(context.wrap((Callable) task));

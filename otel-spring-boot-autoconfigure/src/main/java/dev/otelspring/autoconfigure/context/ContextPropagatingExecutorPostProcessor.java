@@ -19,12 +19,13 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 
 /**
- * Makes every {@link Executor} bean ({@code TaskExecutor}, {@code ThreadPoolTaskExecutor},
- * {@code ExecutorService}, the executor behind {@code @Async}) carry the caller's OpenTelemetry
- * context into the tasks it runs. Only task submission is advised ({@code execute}, {@code submit},
- * {@code submitCompletable}, {@code invokeAll}, {@code invokeAny}); scheduling methods are not, so
- * {@code @Scheduled} work starts its own trace. Executors named in the exclusion list are left alone,
- * and so is any executor that cannot be proxied.
+ * Makes every {@link Executor} bean ({@code TaskExecutor},
+ * {@code ThreadPoolTaskExecutor}, {@code ExecutorService}, the executor behind
+ * {@code @Async}) carry the caller's OpenTelemetry context into the tasks it runs. Only
+ * task submission is advised ({@code execute}, {@code submit}, {@code submitCompletable},
+ * {@code invokeAll}, {@code invokeAny}); scheduling methods are not, so
+ * {@code @Scheduled} work starts its own trace. Executors named in the exclusion list are
+ * left alone, and so is any executor that cannot be proxied.
  */
 final class ContextPropagatingExecutorPostProcessor extends AbstractBeanFactoryAwareAdvisingPostProcessor {
 
@@ -67,7 +68,8 @@ final class ContextPropagatingExecutorPostProcessor extends AbstractBeanFactoryA
 			return false;
 		}
 		if (isJdkClass(bean) && !declaredAsInterface(beanName)) {
-			// A JDK class cannot be subclassed, and an interface proxy would break injection by class.
+			// A JDK class cannot be subclassed, and an interface proxy would break
+			// injection by class.
 			return false;
 		}
 		return super.isEligible(bean, beanName);
@@ -87,7 +89,8 @@ final class ContextPropagatingExecutorPostProcessor extends AbstractBeanFactoryA
 	}
 
 	private boolean declaredAsInterface(String beanName) {
-		if (this.listableBeanFactory == null || beanName == null || !this.listableBeanFactory.containsBeanDefinition(beanName)) {
+		if (this.listableBeanFactory == null || beanName == null
+				|| !this.listableBeanFactory.containsBeanDefinition(beanName)) {
 			return false;
 		}
 		BeanDefinition definition = this.listableBeanFactory.getMergedBeanDefinition(beanName);

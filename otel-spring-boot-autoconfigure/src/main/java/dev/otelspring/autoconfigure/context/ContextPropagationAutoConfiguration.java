@@ -13,9 +13,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * Auto-configuration that makes Spring-managed executors carry the trace context into their tasks.
- * Switched off with {@code otel.spring.context-propagation.enabled=false}; single executors are left
- * alone by listing their bean names in {@code otel.spring.context-propagation.excluded-executors}.
+ * Auto-configuration that makes Spring-managed executors carry the trace context into
+ * their tasks. Switched off with {@code otel.spring.context-propagation.enabled=false};
+ * single executors are left alone by listing their bean names in
+ * {@code otel.spring.context-propagation.excluded-executors}.
  */
 @AutoConfiguration(after = OpenTelemetrySdkAutoConfiguration.class)
 @ConditionalOnClass(Context.class)
@@ -26,7 +27,8 @@ public final class ContextPropagationAutoConfiguration {
 	@ConditionalOnMissingBean
 	static ContextPropagatingExecutorPostProcessor otelContextPropagatingExecutorPostProcessor(
 			Environment environment) {
-		// Bound here rather than injected: a post-processor is created before other beans.
+		// Bound here rather than injected: a post-processor is created before other
+		// beans.
 		return new ContextPropagatingExecutorPostProcessor(
 				ContextPropagationProperties.from(environment).excludedExecutors());
 	}

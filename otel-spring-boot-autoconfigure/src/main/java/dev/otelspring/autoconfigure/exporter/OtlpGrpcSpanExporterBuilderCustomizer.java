@@ -3,9 +3,9 @@ package dev.otelspring.autoconfigure.exporter;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporterBuilder;
 
 /**
- * Callback to adjust the {@link OtlpGrpcSpanExporterBuilder} after the {@code otel.exporter.otlp.*}
- * properties have been applied. Every bean of this type is applied, in
- * {@link org.springframework.core.Ordered} order.
+ * Callback to adjust the {@link OtlpGrpcSpanExporterBuilder} after the
+ * {@code otel.exporter.otlp.*} properties have been applied. Every bean of this type is
+ * applied, in {@link org.springframework.core.Ordered} order.
  */
 @FunctionalInterface
 public interface OtlpGrpcSpanExporterBuilderCustomizer {

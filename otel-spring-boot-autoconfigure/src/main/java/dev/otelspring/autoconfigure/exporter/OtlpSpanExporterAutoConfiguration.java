@@ -30,13 +30,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Auto-configuration of the OTLP span exporter, over {@code http/protobuf} (the default, through the
- * JDK's HttpClient) or {@code grpc}, from the standard {@code otel.exporter.otlp.*} settings.
+ * Auto-configuration of the OTLP span exporter, over {@code http/protobuf} (the default,
+ * through the JDK's HttpClient) or {@code grpc}, from the standard
+ * {@code otel.exporter.otlp.*} settings.
  *
- * <p>Backs off when the application defines its own exporter of the same type, or its own
- * {@link OpenTelemetry}. The exporter is shut down by the tracer provider that owns it, not by the
- * context. Over HTTP it sends on the daemon threads of {@link OtlpExportThreads}; a customizer that
- * sets its own executor replaces them.
+ * <p>
+ * Backs off when the application defines its own exporter of the same type, or its own
+ * {@link OpenTelemetry}. The exporter is shut down by the tracer provider that owns it,
+ * not by the context. Over HTTP it sends on the daemon threads of
+ * {@link OtlpExportThreads}; a customizer that sets its own executor replaces them.
  */
 @AutoConfiguration(before = OpenTelemetrySdkAutoConfiguration.class)
 @ConditionalOnClass({ OpenTelemetry.class, OtlpHttpSpanExporter.class })
@@ -55,6 +57,80 @@ public final class OtlpSpanExporterAutoConfiguration {
 	@ConditionalOnMissingBean
 	ExporterRetryProperties otelExporterRetryProperties(Environment environment) {
 		return ExporterRetryProperties.from(environment);
+	}
+
+	/**
+	 * Applies the settings through the setters both OTLP exporter builders have; they
+	 * share no interface.
+	 * @param settings the settings
+	 * @param endpoint the endpoint
+	 * @param header the header
+	 * @param timeout the timeout
+	 * @param compression the compression
+	 * @param trustedCertificates the trusted certificates
+	 * @param clientTls the client tls
+	 */
+	private static void apply(OtlpExporterSettings settings, Consumer<String> endpoint,
+			BiConsumer<String, String> header, Consumer<Duration> timeout, Consumer<String> compression,
+			Consumer<byte[]> trustedCertificates, BiConsumer<byte[], byte[]> clientTls) {
+		endpoint.accept(settings.getEndpoint());
+		timeout.accept(settings.getTimeout());
+		settings.getHeaders().forEach(header);
+		if (settings.getCompression() != null) {
+			compression.accept(settings.getCompression().value());
+		}
+		if (settings.getTrustedCertificates() != null) {
+			trustedCertificates.accept(settings.getTrustedCertificates());
+		}
+		if (settings.getClientKey() != null) {
+			clientTls.accept(settings.getClientKey(), settings.getClientCertificate());
+		}
+	}
+
+	/**
+	 * Returns the SDK retry policy the settings describe, or {@code null} for no retry.
+	 * @param retry the retry
+	 * @return the retry policy
+	 */
+	private static RetryPolicy retryPolicy(ExporterRetryProperties retry) {
+		if (!retry.enabled()) {
+			return null;
+		}
+		return RetryPolicy.builder()
+			.setMaxAttempts(retry.maxAttempts())
+			.setInitialBackoff(retry.initialBackoff())
+			.setMaxBackoff(retry.maxBackoff())
+			.setBackoffMultiplier(retry.backoffMultiplier())
+			.build();
+	}
+
+	/**
+	 * Builds the exporter, turning the SDK's own complaints (a PEM file it cannot parse,
+	 * no gRPC transport on the classpath) into a report that names the property to
+	 * change.
+	 * @param <T> the type
+	 * @param settings the settings
+	 * @param builder the builder
+	 * @return the t
+	 */
+	private static <T> T build(OtlpExporterSettings settings, Supplier<T> builder) {
+		try {
+			return builder.get();
+		}
+		catch (IllegalStateException | IllegalArgumentException ex) {
+			String message = String.valueOf(ex.getMessage());
+			if (message.contains("GrpcSenderProvider")) {
+				throw new InvalidOtelPropertyException(OtlpExporterSettings.protocolKey(), OtlpProtocol.GRPC.value(),
+						"http/protobuf, or grpc after adding a gRPC sender to the application "
+								+ "(io.opentelemetry:opentelemetry-exporter-sender-okhttp)",
+						ex);
+			}
+			if (settings.getClientKey() != null) {
+				throw new InvalidOtelPropertyException(OtlpExporterSettings.clientTlsKeys(), "(file content hidden)",
+						"a PKCS#8 private key and its X.509 certificate, both in PEM", ex);
+			}
+			throw ex;
+		}
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -93,8 +169,7 @@ public final class OtlpSpanExporterAutoConfiguration {
 		OtlpGrpcSpanExporter otlpGrpcSpanExporter(OtlpExporterSettings settings, ExporterRetryProperties retry,
 				ObjectProvider<OtlpGrpcSpanExporterBuilderCustomizer> customizers) {
 			return build(settings, () -> {
-				OtlpGrpcSpanExporterBuilder builder = OtlpGrpcSpanExporter.builder()
-					.setRetryPolicy(retryPolicy(retry));
+				OtlpGrpcSpanExporterBuilder builder = OtlpGrpcSpanExporter.builder().setRetryPolicy(retryPolicy(retry));
 				apply(settings, builder::setEndpoint, builder::addHeader, builder::setTimeout, builder::setCompression,
 						builder::setTrustedCertificates, builder::setClientTls);
 				customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
@@ -102,64 +177,6 @@ public final class OtlpSpanExporterAutoConfiguration {
 			});
 		}
 
-	}
-
-	/**
-	 * Applies the settings through the setters both OTLP exporter builders have; they share no
-	 * interface.
-	 */
-	private static void apply(OtlpExporterSettings settings, Consumer<String> endpoint,
-			BiConsumer<String, String> header, Consumer<Duration> timeout, Consumer<String> compression,
-			Consumer<byte[]> trustedCertificates, BiConsumer<byte[], byte[]> clientTls) {
-		endpoint.accept(settings.getEndpoint());
-		timeout.accept(settings.getTimeout());
-		settings.getHeaders().forEach(header);
-		if (settings.getCompression() != null) {
-			compression.accept(settings.getCompression().value());
-		}
-		if (settings.getTrustedCertificates() != null) {
-			trustedCertificates.accept(settings.getTrustedCertificates());
-		}
-		if (settings.getClientKey() != null) {
-			clientTls.accept(settings.getClientKey(), settings.getClientCertificate());
-		}
-	}
-
-	/** Returns the SDK retry policy the settings describe, or {@code null} for no retry. */
-	private static RetryPolicy retryPolicy(ExporterRetryProperties retry) {
-		if (!retry.enabled()) {
-			return null;
-		}
-		return RetryPolicy.builder()
-			.setMaxAttempts(retry.maxAttempts())
-			.setInitialBackoff(retry.initialBackoff())
-			.setMaxBackoff(retry.maxBackoff())
-			.setBackoffMultiplier(retry.backoffMultiplier())
-			.build();
-	}
-
-	/**
-	 * Builds the exporter, turning the SDK's own complaints (a PEM file it cannot parse, no gRPC
-	 * transport on the classpath) into a report that names the property to change.
-	 */
-	private static <T> T build(OtlpExporterSettings settings, Supplier<T> builder) {
-		try {
-			return builder.get();
-		}
-		catch (IllegalStateException | IllegalArgumentException ex) {
-			String message = String.valueOf(ex.getMessage());
-			if (message.contains("GrpcSenderProvider")) {
-				throw new InvalidOtelPropertyException(OtlpExporterSettings.protocolKey(), OtlpProtocol.GRPC.value(),
-						"http/protobuf, or grpc after adding a gRPC sender to the application "
-								+ "(io.opentelemetry:opentelemetry-exporter-sender-okhttp)",
-						ex);
-			}
-			if (settings.getClientKey() != null) {
-				throw new InvalidOtelPropertyException(OtlpExporterSettings.clientTlsKeys(), "(file content hidden)",
-						"a PKCS#8 private key and its X.509 certificate, both in PEM", ex);
-			}
-			throw ex;
-		}
 	}
 
 }

@@ -5,9 +5,10 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Installs {@link MdcContextStorage} into OpenTelemetry's context storage, once per JVM. It must run
- * before anything uses the OpenTelemetry context, which is why an application listener does it as soon
- * as the environment is ready; the auto-configuration calls it again as a fallback.
+ * Installs {@link MdcContextStorage} into OpenTelemetry's context storage, once per JVM.
+ * It must run before anything uses the OpenTelemetry context, which is why an application
+ * listener does it as soon as the environment is ready; the auto-configuration calls it
+ * again as a fallback.
  */
 final class LogCorrelation {
 

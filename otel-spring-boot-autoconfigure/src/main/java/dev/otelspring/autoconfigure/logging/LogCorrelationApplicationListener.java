@@ -12,12 +12,13 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.ClassUtils;
 
 /**
- * As soon as the environment is ready, and before the logging system is initialized: installs the
- * trace-id MDC support and, unless the application set {@code logging.pattern.correlation} itself,
- * sets it so that Spring Boot's default log pattern shows {@code [trace_id,span_id]} on every line.
- * Switched off with {@code otel.instrumentation.logback-mdc.enabled=false}.
+ * As soon as the environment is ready, and before the logging system is initialized:
+ * installs the trace-id MDC support and, unless the application set
+ * {@code logging.pattern.correlation} itself, sets it so that Spring Boot's default log
+ * pattern shows {@code [trace_id,span_id]} on every line. Switched off with
+ * {@code otel.instrumentation.logback-mdc.enabled=false}.
  */
-public final class LogCorrelationApplicationListener
+final class LogCorrelationApplicationListener
 		implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
 	static final String INSTRUMENTATION = "logback-mdc";

@@ -9,9 +9,9 @@ import org.slf4j.MDC;
 
 /**
  * A {@link ContextStorage} wrapper that keeps {@code trace_id}, {@code span_id} and
- * {@code trace_flags} in the SLF4J MDC (Logback, or Log4j2 through its SLF4J binding) while a span is
- * current, and puts back what was there before when the scope closes. Thread-safe: the MDC is per
- * thread.
+ * {@code trace_flags} in the SLF4J MDC (Logback, or Log4j2 through its SLF4J binding)
+ * while a span is current, and puts back what was there before when the scope closes.
+ * Thread-safe: the MDC is per thread.
  */
 final class MdcContextStorage implements ContextStorage {
 
@@ -21,7 +21,9 @@ final class MdcContextStorage implements ContextStorage {
 
 	static final String TRACE_FLAGS = "trace_flags";
 
-	/** Whether OpenTelemetry took this wrapper when it initialized its context storage. */
+	/**
+	 * Whether OpenTelemetry took this wrapper when it initialized its context storage.
+	 */
 	static volatile boolean installed;
 
 	private final ContextStorage delegate;

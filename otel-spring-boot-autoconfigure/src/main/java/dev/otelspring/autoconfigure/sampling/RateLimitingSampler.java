@@ -12,12 +12,13 @@ import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.opentelemetry.sdk.trace.samplers.SamplingResult;
 
 /**
- * Samples at most a given number of traces per second, spread evenly rather than in bursts: a trace
- * is sampled when at least {@code 1 / rate} seconds have passed since the last sampled one's slot
- * (the generic cell rate algorithm, with no burst allowance). So in any second at most {@code rate}
- * traces are sampled, whatever the number of threads.
+ * Samples at most a given number of traces per second, spread evenly rather than in
+ * bursts: a trace is sampled when at least {@code 1 / rate} seconds have passed since the
+ * last sampled one's slot (the generic cell rate algorithm, with no burst allowance). So
+ * in any second at most {@code rate} traces are sampled, whatever the number of threads.
  *
- * <p>Thread-safe and lock-free; the fast path allocates nothing.
+ * <p>
+ * Thread-safe and lock-free; the fast path allocates nothing.
  */
 public final class RateLimitingSampler implements Sampler {
 

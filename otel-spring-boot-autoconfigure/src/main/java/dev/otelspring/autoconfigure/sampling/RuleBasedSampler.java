@@ -10,10 +10,10 @@ import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.opentelemetry.sdk.trace.samplers.SamplingResult;
 
 /**
- * Applies {@link SamplingRule}s in order, the first match deciding, and falls through to another
- * sampler when none matches. Thread-safe.
+ * Applies {@link SamplingRule}s in order, the first match deciding, and falls through to
+ * another sampler when none matches. Thread-safe.
  */
-public final class RuleBasedSampler implements Sampler {
+final class RuleBasedSampler implements Sampler {
 
 	private final SamplingRule[] rules;
 

@@ -9,7 +9,8 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 
 /**
- * Builds the head {@link Sampler} the settings name, behind the configured sampling rules.
+ * Builds the head {@link Sampler} the settings name, behind the configured sampling
+ * rules.
  */
 final class SamplerFactory {
 

@@ -20,10 +20,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * Auto-configuration of sampling: the head {@link Sampler} named by {@code otel.traces.sampler},
- * behind the rules of {@code otel.spring.sampling.rules}, and, with
- * {@code otel.spring.sampling.tail.enabled=true}, a {@link TailSamplingSpanProcessor} in front of the
- * batch span processor. A {@link Sampler} bean of the application's replaces ours.
+ * Auto-configuration of sampling: the head {@link Sampler} named by
+ * {@code otel.traces.sampler}, behind the rules of {@code otel.spring.sampling.rules},
+ * and, with {@code otel.spring.sampling.tail.enabled=true}, a
+ * {@link TailSamplingSpanProcessor} in front of the batch span processor. A
+ * {@link Sampler} bean of the application's replaces ours.
  */
 @AutoConfiguration(after = OpenTelemetrySdkAutoConfiguration.class)
 @ConditionalOnClass(SdkTracerProvider.class)

@@ -6,10 +6,11 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanKind;
 
 /**
- * One sampling rule: when every condition it sets matches a new span (span kind, span name,
- * {@code url.path}, {@code http.route}), the span is dropped or sampled, whatever the fallback sampler
- * would say. Patterns follow the grammar of {@link PathPattern}, checked when the settings were bound.
- * Immutable and thread-safe; matching allocates nothing.
+ * One sampling rule: when every condition it sets matches a new span (span kind, span
+ * name, {@code url.path}, {@code http.route}), the span is dropped or sampled, whatever
+ * the fallback sampler would say. Patterns follow the grammar of {@link PathPattern},
+ * checked when the settings were bound. Immutable and thread-safe; matching allocates
+ * nothing.
  */
 final class SamplingRule {
 
@@ -50,7 +51,8 @@ final class SamplingRule {
 			return false;
 		}
 		if (this.httpRoute != null) {
-			// The route is known only once routing is done; at span start the path stands in for it.
+			// The route is known only once routing is done; at span start the path stands
+			// in for it.
 			String route = attributes.get(HTTP_ROUTE);
 			return this.httpRoute.matches((route != null) ? route : attributes.get(URL_PATH));
 		}

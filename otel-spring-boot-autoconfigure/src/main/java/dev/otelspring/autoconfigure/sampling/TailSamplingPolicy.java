@@ -13,9 +13,10 @@ import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.data.SpanData;
 
 /**
- * Decides whether a finished local trace is kept: always when any span has ERROR status, when a local
- * root span took longer than the slow threshold, or when a span has one of the given attribute values;
- * otherwise by the baseline (a fraction of traces, or at most a rate of them). Thread-safe.
+ * Decides whether a finished local trace is kept: always when any span has ERROR status,
+ * when a local root span took longer than the slow threshold, or when a span has one of
+ * the given attribute values; otherwise by the baseline (a fraction of traces, or at most
+ * a rate of them). Thread-safe.
  */
 final class TailSamplingPolicy implements Predicate<List<ReadableSpan>> {
 

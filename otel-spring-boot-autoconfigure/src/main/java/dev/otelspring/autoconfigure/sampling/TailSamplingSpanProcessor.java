@@ -13,28 +13,31 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
+import dev.otelspring.autoconfigure.sdk.DelegatingSpanProcessor;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
-import dev.otelspring.autoconfigure.sdk.DelegatingSpanProcessor;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 
 /**
- * Tail sampling inside the application: holds the spans of each trace until its local part has
- * finished (every span this process started for it has ended, and no span of it has ended for the
- * decision wait), then keeps or drops the whole local trace at once. Kept traces go, span by span, to
- * the downstream processor (the usual {@code BatchSpanProcessor}), so a kept trace is never partly
- * exported and no span is exported twice. A span that ends after its trace was decided follows the
- * decision.
+ * Tail sampling inside the application: holds the spans of each trace until its local
+ * part has finished (every span this process started for it has ended, and no span of it
+ * has ended for the decision wait), then keeps or drops the whole local trace at once.
+ * Kept traces go, span by span, to the downstream processor (the usual
+ * {@code BatchSpanProcessor}), so a kept trace is never partly exported and no span is
+ * exported twice. A span that ends after its trace was decided follows the decision.
  *
- * <p>Memory is bounded: at most {@code maxTraces} traces and {@code maxSpans} spans are held; past
- * that the oldest trace is decided at once with what it has (so its errors still count) and the
- * eviction is counted. A trace whose spans never all end is decided after {@code maxTraceAge}.
+ * <p>
+ * Memory is bounded: at most {@code maxTraces} traces and {@code maxSpans} spans are
+ * held; past that the oldest trace is decided at once with what it has (so its errors
+ * still count) and the eviction is counted. A trace whose spans never all end is decided
+ * after {@code maxTraceAge}.
  *
- * <p>Thread-safe. Request threads do a map update per span start and end under a short lock; the
- * decisions run on one background thread.
+ * <p>
+ * Thread-safe. Request threads do a map update per span start and end under a short lock;
+ * the decisions run on one background thread.
  */
 public final class TailSamplingSpanProcessor implements DelegatingSpanProcessor {
 
@@ -111,7 +114,8 @@ public final class TailSamplingSpanProcessor implements DelegatingSpanProcessor 
 			if (this.decided.containsKey(traceId)) {
 				return;
 			}
-			PendingTrace trace = this.pending.computeIfAbsent(traceId, (id) -> new PendingTrace(this.nanoClock.getAsLong()));
+			PendingTrace trace = this.pending.computeIfAbsent(traceId,
+					(id) -> new PendingTrace(this.nanoClock.getAsLong()));
 			trace.open++;
 		}
 	}
@@ -157,7 +161,10 @@ public final class TailSamplingSpanProcessor implements DelegatingSpanProcessor 
 		forward(kept);
 	}
 
-	/** Decides every trace that is due. Called by the background thread, or by tests with their clock. */
+	/**
+	 * Decides every trace that is due. Called by the background thread, or by tests with
+	 * their clock.
+	 */
 	void decideDue() {
 		List<List<ReadableSpan>> kept = new ArrayList<>();
 		synchronized (this.lock) {
@@ -166,7 +173,8 @@ public final class TailSamplingSpanProcessor implements DelegatingSpanProcessor 
 			while (iterator.hasNext()) {
 				Map.Entry<String, PendingTrace> entry = iterator.next();
 				PendingTrace trace = entry.getValue();
-				boolean finished = trace.open == 0 && !trace.spans.isEmpty() && now - trace.lastEnd >= this.decisionWaitNanos;
+				boolean finished = trace.open == 0 && !trace.spans.isEmpty()
+						&& now - trace.lastEnd >= this.decisionWaitNanos;
 				boolean tooOld = now - trace.firstSeen >= this.maxTraceAgeNanos;
 				if (finished || tooOld) {
 					iterator.remove();
@@ -240,22 +248,34 @@ public final class TailSamplingSpanProcessor implements DelegatingSpanProcessor 
 		return this.downstream;
 	}
 
-	/** Returns how many traces were kept. */
+	/**
+	 * Returns how many traces were kept.
+	 * @return how many traces were kept
+	 */
 	public long getKeptTraces() {
 		return this.keptTraces.sum();
 	}
 
-	/** Returns how many traces were dropped. */
+	/**
+	 * Returns how many traces were dropped.
+	 * @return how many traces were dropped
+	 */
 	public long getDroppedTraces() {
 		return this.droppedTraces.sum();
 	}
 
-	/** Returns how many traces were decided early to stay within the memory bounds. */
+	/**
+	 * Returns how many traces were decided early to stay within the memory bounds.
+	 * @return how many traces were decided early to stay within the memory bounds
+	 */
 	public long getEvictedTraces() {
 		return this.evictedTraces.sum();
 	}
 
-	/** Returns how many spans are held, waiting for their trace's decision. */
+	/**
+	 * Returns how many spans are held, waiting for their trace's decision.
+	 * @return how many spans are held, waiting for their trace's decision
+	 */
 	public int getHeldSpans() {
 		synchronized (this.lock) {
 			return this.heldSpans;

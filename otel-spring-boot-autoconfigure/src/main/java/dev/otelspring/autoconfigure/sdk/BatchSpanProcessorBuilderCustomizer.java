@@ -3,9 +3,9 @@ package dev.otelspring.autoconfigure.sdk;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessorBuilder;
 
 /**
- * Callback to adjust the {@link BatchSpanProcessorBuilder} after the {@code otel.*} properties have been applied, so that
- * the application's code has the last word. Every bean of this type is applied, in
- * {@link org.springframework.core.Ordered} order.
+ * Callback to adjust the {@link BatchSpanProcessorBuilder} after the {@code otel.*}
+ * properties have been applied, so that the application's code has the last word. Every
+ * bean of this type is applied, in {@link org.springframework.core.Ordered} order.
  */
 @FunctionalInterface
 public interface BatchSpanProcessorBuilderCustomizer {

@@ -36,23 +36,27 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Auto-configuration of the OpenTelemetry SDK for tracing: {@link Resource}, {@link SpanLimits},
- * {@link ContextPropagators}, a {@link BatchSpanProcessor} over every {@link SpanExporter} bean, the
- * {@link SdkTracerProvider} and the {@link OpenTelemetry} bean, from the standard {@code otel.*}
- * settings.
+ * Auto-configuration of the OpenTelemetry SDK for tracing: {@link Resource},
+ * {@link SpanLimits}, {@link ContextPropagators}, a {@link BatchSpanProcessor} over every
+ * {@link SpanExporter} bean, the {@link SdkTracerProvider} and the {@link OpenTelemetry}
+ * bean, from the standard {@code otel.*} settings.
  *
- * <p>It composes what other auto-configurations and the application contribute as beans: the
+ * <p>
+ * It composes what other auto-configurations and the application contribute as beans: the
  * {@link Sampler} (parent-based always-on when there is none), {@link SpanProcessor}s (a
- * {@link DelegatingSpanProcessor} in place of its delegate), {@link SpanExporterDecorator}s around
- * the exporters, {@link SdkShutdownListener}s, and the builder customizers, which have the last word.
+ * {@link DelegatingSpanProcessor} in place of its delegate),
+ * {@link SpanExporterDecorator}s around the exporters, {@link SdkShutdownListener}s, and
+ * the builder customizers, which have the last word.
  *
- * <p>The application's own beans win: an {@link OpenTelemetry} bean is used as is and none of the SDK
- * is built; a {@link Resource}, {@link SpanLimits}, {@link ContextPropagators} or
- * {@link BatchSpanProcessor} bean replaces ours; {@link TextMapPropagator} beans replace the
- * configured propagators.
+ * <p>
+ * The application's own beans win: an {@link OpenTelemetry} bean is used as is and none
+ * of the SDK is built; a {@link Resource}, {@link SpanLimits}, {@link ContextPropagators}
+ * or {@link BatchSpanProcessor} bean replaces ours; {@link TextMapPropagator} beans
+ * replace the configured propagators.
  *
- * <p>With {@code otel.sdk.disabled=true} a no-op {@link OpenTelemetry} is published, no thread is
- * started, and one INFO line says so.
+ * <p>
+ * With {@code otel.sdk.disabled=true} a no-op {@link OpenTelemetry} is published, no
+ * thread is started, and one INFO line says so.
  */
 @AutoConfiguration
 @ConditionalOnClass({ OpenTelemetry.class, OpenTelemetrySdk.class })

@@ -13,8 +13,8 @@ import io.opentelemetry.extension.trace.propagation.JaegerPropagator;
 import io.opentelemetry.extension.trace.propagation.OtTracePropagator;
 
 /**
- * Builds the {@link ContextPropagators} the settings name: the W3C ones from the API, the others from
- * the SDK's propagator extension, no propagation for an empty list.
+ * Builds the {@link ContextPropagators} the settings name: the W3C ones from the API, the
+ * others from the SDK's propagator extension, no propagation for an empty list.
  */
 final class PropagatorsFactory {
 
@@ -38,7 +38,10 @@ final class PropagatorsFactory {
 		};
 	}
 
-	/** Kept apart so that the extension's classes load only when a propagator of it is named. */
+	/**
+	 * Kept apart so that the extension's classes load only when a propagator of it is
+	 * named.
+	 */
 	private static final class ExtensionPropagators {
 
 		static TextMapPropagator get(PropagatorType type) {

@@ -13,10 +13,13 @@ import org.apache.commons.logging.LogFactory;
 /**
  * Builds the {@link Resource} that describes this service.
  *
- * <p>Precedence for {@code service.name}: {@code otel.service.name}, then a {@code service.name} entry
- * of {@code otel.resource.attributes}, then {@code spring.application.name}, then the specification's
- * default {@code unknown_service:java}. {@code service.version} comes from
- * {@code otel.resource.attributes} or, failing that, from the build information Spring Boot exposes.
+ * <p>
+ * Precedence for {@code service.name}: {@code otel.service.name}, then a
+ * {@code service.name} entry of {@code otel.resource.attributes}, then
+ * {@code spring.application.name}, then the specification's default
+ * {@code unknown_service:java}. {@code service.version} comes from
+ * {@code otel.resource.attributes} or, failing that, from the build information Spring
+ * Boot exposes.
  */
 final class ResourceFactory {
 

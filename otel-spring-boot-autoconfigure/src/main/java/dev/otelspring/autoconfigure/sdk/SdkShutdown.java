@@ -13,12 +13,12 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
- * Flushes queued spans and shuts the {@link SdkTracerProvider} down when the application context
- * closes, waiting at most the configured timeout, then tells every {@link SdkShutdownListener}. Runs
- * after the web server has stopped accepting requests, so every span of a completed request is
- * exported.
+ * Flushes queued spans and shuts the {@link SdkTracerProvider} down when the application
+ * context closes, waiting at most the configured timeout, then tells every
+ * {@link SdkShutdownListener}. Runs after the web server has stopped accepting requests,
+ * so every span of a completed request is exported.
  */
-public final class SdkShutdown implements DisposableBean {
+final class SdkShutdown implements DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(SdkShutdown.class);
 

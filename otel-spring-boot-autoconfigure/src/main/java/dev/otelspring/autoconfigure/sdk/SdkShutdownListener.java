@@ -1,8 +1,8 @@
 package dev.otelspring.autoconfigure.sdk;
 
 /**
- * Told when the tracer provider has been flushed and shut down as the application context closes, to
- * report what became of the spans. Every bean of this type is called, in
+ * Told when the tracer provider has been flushed and shut down as the application context
+ * closes, to report what became of the spans. Every bean of this type is called, in
  * {@link org.springframework.core.Ordered} order; one that throws is logged and skipped.
  */
 @FunctionalInterface

@@ -12,8 +12,9 @@ import io.opentelemetry.api.trace.Span;
 
 /**
  * The headers configured for capture, with their attribute keys built once. Credentials
- * ({@code Authorization}, {@code Cookie}, {@code Set-Cookie}, {@code Proxy-Authorization}) are never
- * captured, whatever the configuration says. Immutable and thread-safe.
+ * ({@code Authorization}, {@code Cookie}, {@code Set-Cookie},
+ * {@code Proxy-Authorization}) are never captured, whatever the configuration says.
+ * Immutable and thread-safe.
  */
 public final class CapturedHeaders {
 
@@ -25,7 +26,8 @@ public final class CapturedHeaders {
 	private final List<AttributeKey<List<String>>> keys;
 
 	/**
-	 * Returns the capture list for request headers, recorded as {@code http.request.header.<name>}.
+	 * Returns the capture list for request headers, recorded as
+	 * {@code http.request.header.<name>}.
 	 * @param configured the configured header names, any case
 	 * @return the capture list
 	 */
@@ -34,7 +36,8 @@ public final class CapturedHeaders {
 	}
 
 	/**
-	 * Returns the capture list for response headers, recorded as {@code http.response.header.<name>}.
+	 * Returns the capture list for response headers, recorded as
+	 * {@code http.response.header.<name>}.
 	 * @param configured the configured header names, any case
 	 * @return the capture list
 	 */

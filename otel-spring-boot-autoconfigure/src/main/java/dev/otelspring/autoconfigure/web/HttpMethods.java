@@ -12,10 +12,11 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.semconv.HttpAttributes;
 
 /**
- * Starts HTTP spans, server or client, with what both sides record the same way: the span name and
- * {@code http.request.method}, normalised as the semantic conventions ask (a known method is kept, any
- * other becomes {@code _OTHER} with the original in {@code http.request.method_original} and the span
- * is named {@code HTTP}). Immutable and thread-safe.
+ * Starts HTTP spans, server or client, with what both sides record the same way: the span
+ * name and {@code http.request.method}, normalised as the semantic conventions ask (a
+ * known method is kept, any other becomes {@code _OTHER} with the original in
+ * {@code http.request.method_original} and the span is named {@code HTTP}). Immutable and
+ * thread-safe.
  */
 public final class HttpMethods {
 

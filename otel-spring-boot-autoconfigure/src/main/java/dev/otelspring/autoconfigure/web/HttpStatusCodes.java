@@ -2,8 +2,8 @@ package dev.otelspring.autoconfigure.web;
 
 /**
  * HTTP status codes as the {@code Long} values the SDK stores for
- * {@code http.response.status.code}, boxed once at class load for 100-599 so that recording a
- * status allocates nothing per request or call.
+ * {@code http.response.status.code}, boxed once at class load for 100-599 so that
+ * recording a status allocates nothing per request or call.
  */
 public final class HttpStatusCodes {
 

@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * The HTTP settings that the server and the client instrumentation share, bound once for both.
+ * The HTTP settings that the server and the client instrumentation share, bound once for
+ * both.
  */
 @Configuration(proxyBeanMethods = false)
 public class HttpTracingSettingsConfiguration {

@@ -5,9 +5,10 @@ import java.util.Collection;
 import java.util.Set;
 
 /**
- * Removes what must not reach a span from URLs: user info is dropped and the values of sensitive query
- * parameters are replaced by {@code REDACTED}, as the semantic conventions ask. Immutable and
- * thread-safe; returns its input unchanged (no allocation) when there is nothing to remove.
+ * Removes what must not reach a span from URLs: user info is dropped and the values of
+ * sensitive query parameters are replaced by {@code REDACTED}, as the semantic
+ * conventions ask. Immutable and thread-safe; returns its input unchanged (no allocation)
+ * when there is nothing to remove.
  */
 public final class UrlSanitizer {
 
@@ -18,7 +19,8 @@ public final class UrlSanitizer {
 
 	/**
 	 * Creates a sanitizer.
-	 * @param sensitiveParameters the query parameter names whose values are redacted (exact match)
+	 * @param sensitiveParameters the query parameter names whose values are redacted
+	 * (exact match)
 	 */
 	public UrlSanitizer(Collection<String> sensitiveParameters) {
 		this.sensitiveParameters = Set.copyOf(sensitiveParameters);

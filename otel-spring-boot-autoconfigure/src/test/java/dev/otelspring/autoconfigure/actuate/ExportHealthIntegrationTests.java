@@ -1,10 +1,9 @@
 package dev.otelspring.autoconfigure.actuate;
 
-import dev.otelspring.autoconfigure.exporter.statistics.SpanExportStatistics;
-
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import dev.otelspring.autoconfigure.exporter.statistics.SpanExportStatistics;
 import dev.otelspring.autoconfigure.web.WebTestApplication;
 import dev.otelspring.test.OtlpHttpReceiver;
 import dev.otelspring.test.OtlpHttpReceiver.Mode;
@@ -25,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The export health indicator and metrics through the real Actuator endpoints, and a planted secret
- * that must not show anywhere: logs (with DEBUG on), actuator output, {@code toString()}.
+ * The export health indicator and metrics through the real Actuator endpoints, and a
+ * planted secret that must not show anywhere: logs (with DEBUG on), actuator output,
+ * {@code toString()}.
  */
 @WithOtlpReceiver
 @SpringBootTest(classes = WebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -64,8 +64,8 @@ class ExportHealthIntegrationTests {
 				.until(() -> this.context.getBean(SpanExportStatistics.class).getConsecutiveFailures() > batch
 						|| this.context.getBean(SpanExportStatistics.class).getFailed() > batch);
 		}
-		await().atMost(Duration.ofSeconds(10)).until(() -> get("/actuator/health/otelSpanExport").body()
-			.contains("\"status\":\"DEGRADED\""));
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> get("/actuator/health/otelSpanExport").body().contains("\"status\":\"DEGRADED\""));
 		String health = get("/actuator/health/otelSpanExport").body();
 		assertThat(health).contains("\"failed\"").contains("\"lastError\"").contains("\"lastErrorTime\"");
 		String failedMetric = get("/actuator/metrics/otel.spring.export.spans?tag=outcome:failed").body();
@@ -80,12 +80,11 @@ class ExportHealthIntegrationTests {
 
 		String everything = output.getOut() + output.getErr() + get("/actuator/health").body()
 				+ get("/actuator/env").body() + get("/actuator/env/otel.exporter.otlp.headers").body()
-				+ get("/actuator/configprops").body()
-				+ this.context.getBean(OtlpHttpSpanExporter.class).toString()
+				+ get("/actuator/configprops").body() + this.context.getBean(OtlpHttpSpanExporter.class).toString()
 				+ this.context.getBean(SpanExportStatistics.class).toString();
 		assertThat(everything).contains("otel.exporter.otlp.headers").doesNotContain(SECRET);
-		assertThat(this.receiver.requests()).anySatisfy(
-				(request) -> assertThat(request.headers()).containsEntry("api-key", SECRET));
+		assertThat(this.receiver.requests())
+			.anySatisfy((request) -> assertThat(request.headers()).containsEntry("api-key", SECRET));
 	}
 
 	private HttpResponse<String> get(String path) {

@@ -1,9 +1,7 @@
 package dev.otelspring.autoconfigure.aop;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -13,10 +11,11 @@ import dev.otelspring.annotation.Traced;
 import dev.otelspring.autoconfigure.context.ContextPropagationAutoConfiguration;
 import dev.otelspring.autoconfigure.exporter.OtlpSpanExporterAutoConfiguration;
 import dev.otelspring.autoconfigure.sdk.OpenTelemetrySdkAutoConfiguration;
-import dev.otelspring.test.EndedSpans;
-import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.ReadWriteSpan;
+import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
-import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.junit.jupiter.api.Test;
 
@@ -30,23 +29,23 @@ import static org.awaitility.Awaitility.await;
 class TracedAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(OtlpSpanExporterAutoConfiguration.class,
-				OpenTelemetrySdkAutoConfiguration.class, TracedAutoConfiguration.class,
-				ContextPropagationAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(OtlpSpanExporterAutoConfiguration.class, OpenTelemetrySdkAutoConfiguration.class,
+						TracedAutoConfiguration.class, ContextPropagationAutoConfiguration.class))
 		.withPropertyValues("otel.traces.exporter=none", "otel.bsp.schedule.delay=10ms")
 		.withBean(TracedTestApplication.EmailNotifier.class);
 
 	@Test
 	void worksThroughJdkProxiesOnInterfaceMethods() {
-		Collecting exporter = new Collecting();
+		InMemorySpanExporter exporter = InMemorySpanExporter.create();
 		this.runner.withPropertyValues("spring.aop.proxy-target-class=false")
 			.withBean(SpanExporter.class, () -> exporter)
 			.run((context) -> {
 				TracedTestApplication.Notifier notifier = context.getBean(TracedTestApplication.Notifier.class);
 				assertThat(AopUtils.isJdkDynamicProxy(notifier)).isTrue();
 				notifier.send("bob@example.com");
-				await().atMost(Duration.ofSeconds(5)).until(() -> !exporter.spans.isEmpty());
-				assertThat(exporter.spans).singleElement().satisfies((span) -> {
+				await().atMost(Duration.ofSeconds(5)).until(() -> !exporter.getFinishedSpanItems().isEmpty());
+				assertThat(exporter.getFinishedSpanItems()).singleElement().satisfies((span) -> {
 					assertThat(span.getName()).isEqualTo("notify");
 					assertThat(span.getAttributes().asMap().toString()).contains("recipient=bob@example.com");
 				});
@@ -77,10 +76,9 @@ class TracedAutoConfigurationTests {
 	@Test
 	void aSpanProcessorThatThrowsOnEndNeverReachesTheCaller() {
 		AtomicInteger ended = new AtomicInteger();
-		this.runner.withBean(SpanProcessor.class, () -> EndedSpans.to((span) -> {
-			ended.incrementAndGet();
-			throw new IllegalStateException("a span processor's own failure");
-		})).withBean(Futures.class).run((context) -> {
+		this.runner.withBean(SpanProcessor.class, () -> new ThrowingOnEnd(ended))
+			.withBean(Futures.class)
+			.run((context) -> {
 			assertThat(context.getBean(TracedTestApplication.Notifier.class).send("bob@example.com"))
 				.isEqualTo("sent to bob@example.com");
 			assertThat(context.getBean(Futures.class).done().get(5, TimeUnit.SECONDS)).isEqualTo("done");
@@ -97,24 +95,35 @@ class TracedAutoConfigurationTests {
 
 	}
 
-	static final class Collecting implements SpanExporter {
+	/**
+	 * A span processor that counts the spans ended and throws on each.
+	 */
+	static final class ThrowingOnEnd implements SpanProcessor {
 
-		final List<SpanData> spans = new CopyOnWriteArrayList<>();
+		private final AtomicInteger ended;
 
-		@Override
-		public CompletableResultCode export(java.util.Collection<SpanData> batch) {
-			this.spans.addAll(batch);
-			return CompletableResultCode.ofSuccess();
+		ThrowingOnEnd(AtomicInteger ended) {
+			this.ended = ended;
 		}
 
 		@Override
-		public CompletableResultCode flush() {
-			return CompletableResultCode.ofSuccess();
+		public void onStart(Context parentContext, ReadWriteSpan span) {
 		}
 
 		@Override
-		public CompletableResultCode shutdown() {
-			return CompletableResultCode.ofSuccess();
+		public boolean isStartRequired() {
+			return false;
+		}
+
+		@Override
+		public void onEnd(ReadableSpan span) {
+			this.ended.incrementAndGet();
+			throw new IllegalStateException("a span processor's own failure");
+		}
+
+		@Override
+		public boolean isEndRequired() {
+			return true;
 		}
 
 	}

@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * {@code @Traced} spans and context propagation, asserted on the spans as they arrive over OTLP.
+ * {@code @Traced} spans and context propagation, asserted on the spans as they arrive
+ * over OTLP.
  */
 @WithOtlpReceiver
 @SpringBootTest(classes = TracedTestApplication.class,
@@ -109,8 +110,7 @@ class TracedIntegrationTests {
 
 	@Test
 	void completableFutureDeclaredAsObjectEndsTheSpanWhenItCompletes() throws Exception {
-		String traceId = underRoot("root-cf-object",
-				() -> ((CompletableFuture<?>) this.orders.laterAsObject()).get());
+		String traceId = underRoot("root-cf-object", () -> ((CompletableFuture<?>) this.orders.laterAsObject()).get());
 		assertThat(duration(await(traceId, "async-as-object"))).isGreaterThanOrEqualTo(Duration.ofMillis(90));
 	}
 
@@ -181,9 +181,9 @@ class TracedIntegrationTests {
 	@Test
 	void executorTasksRunInTheCallersTrace() {
 		Tracer tracer = this.openTelemetry.getTracer("test");
-		String traceId = underRoot("root-executor", () -> this.applicationTaskExecutor
-			.submit(() -> tracer.spanBuilder("in-executor").startSpan().end())
-			.get());
+		String traceId = underRoot("root-executor",
+				() -> this.applicationTaskExecutor.submit(() -> tracer.spanBuilder("in-executor").startSpan().end())
+					.get());
 		ReceivedSpan root = await(traceId, "root-executor");
 		assertThat(await(traceId, "in-executor").parentSpanId()).isEqualTo(root.spanId());
 	}

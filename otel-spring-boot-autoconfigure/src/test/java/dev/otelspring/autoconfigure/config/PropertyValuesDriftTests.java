@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Each enumerated key's values are defined once, by its enum; the IDE metadata (hints and
- * description), the failure report and the README's reference table must list exactly those values.
+ * description), the failure report and the README's reference table must list exactly
+ * those values.
  */
 class PropertyValuesDriftTests {
 
@@ -62,7 +63,8 @@ class PropertyValuesDriftTests {
 		Matcher row = Pattern.compile("^\\| `" + Pattern.quote(key) + "` \\|([^|]*)\\|([^|]*)\\|$", Pattern.MULTILINE)
 			.matcher(README);
 		if (key.startsWith("otel.exporter.otlp.traces.")) {
-			// The README documents the traces-specific forms in one sentence, not as rows.
+			// The README documents the traces-specific forms in one sentence, not as
+			// rows.
 			assertThat(README).contains("otel.exporter.otlp.traces.*");
 			return;
 		}

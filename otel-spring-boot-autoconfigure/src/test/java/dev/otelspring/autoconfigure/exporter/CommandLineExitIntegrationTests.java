@@ -25,9 +25,10 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A command-line application (no web server) that exports spans while it runs and then returns from
- * its main method: its JVM exits by itself, and the shutdown flush still delivers the last span. The
- * application runs as its own process on the test's classpath.
+ * A command-line application (no web server) that exports spans while it runs and then
+ * returns from its main method: its JVM exits by itself, and the shutdown flush still
+ * delivers the last span. The application runs as its own process on the test's
+ * classpath.
  */
 class CommandLineExitIntegrationTests {
 
@@ -36,13 +37,15 @@ class CommandLineExitIntegrationTests {
 		try (OtlpHttpReceiver receiver = OtlpHttpReceiver.start()) {
 			Path log = directory.resolve("command-line-app.log");
 			String java = ProcessHandle.current().info().command().orElse("java");
-			// The starter's own dependencies: the tests add the OkHttp sender for gRPC, which the
-			// starter leaves out, so the JDK sender is the only HTTP sender here, as in an application.
+			// The starter's own dependencies: the tests add the OkHttp sender for gRPC,
+			// which the
+			// starter leaves out, so the JDK sender is the only HTTP sender here, as in
+			// an application.
 			String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
 				.filter((entry) -> !entry.contains("opentelemetry-exporter-sender-okhttp"))
 				.collect(Collectors.joining(File.pathSeparator));
-			Process process = new ProcessBuilder(java, "-cp", classPath,
-					CommandLineApp.class.getName(), "--otel.exporter.otlp.endpoint=" + receiver.endpoint())
+			Process process = new ProcessBuilder(java, "-cp", classPath, CommandLineApp.class.getName(),
+					"--otel.exporter.otlp.endpoint=" + receiver.endpoint())
 				.redirectErrorStream(true)
 				.redirectOutput(log.toFile())
 				.start();
@@ -55,19 +58,20 @@ class CommandLineExitIntegrationTests {
 			assertThat(process.exitValue()).isZero();
 			assertThat(Files.readString(log)).doesNotContain("Multiple HttpSenderProvider");
 			List<ReceivedSpan> spans = receiver.awaitSpans(2);
-			// "first" went out while the application ran; "last" ended just before main returned.
+			// "first" went out while the application ran; "last" ended just before main
+			// returned.
 			assertThat(spans).extracting(ReceivedSpan::name).containsExactlyInAnyOrder("first", "last");
 		}
 	}
 
 	@Configuration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
-	static class CommandLineApp {
+	public static class CommandLineApp {
 
 		public static void main(String[] args) {
 			SpringApplication application = new SpringApplication(CommandLineApp.class);
-			application.setDefaultProperties(Map.of("spring.main.web-application-type", "none",
-					"otel.service.name", "command-line", "otel.bsp.schedule.delay", "60s"));
+			application.setDefaultProperties(Map.of("spring.main.web-application-type", "none", "otel.service.name",
+					"command-line", "otel.bsp.schedule.delay", "60s"));
 			application.run(args);
 		}
 
@@ -75,7 +79,8 @@ class CommandLineExitIntegrationTests {
 		CommandLineRunner work(OpenTelemetry openTelemetry, SdkTracerProvider tracerProvider) {
 			return (args) -> {
 				openTelemetry.getTracer("test").spanBuilder("first").startSpan().end();
-				// Exported now, so the exporter has started its threads before main returns.
+				// Exported now, so the exporter has started its threads before main
+				// returns.
 				tracerProvider.forceFlush().join(10, TimeUnit.SECONDS);
 				openTelemetry.getTracer("test").spanBuilder("last").startSpan().end();
 			};

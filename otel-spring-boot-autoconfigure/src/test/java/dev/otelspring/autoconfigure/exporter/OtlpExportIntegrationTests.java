@@ -29,14 +29,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Spans made through the auto-configured {@link OpenTelemetry} reach a real OTLP receiver, over HTTP
- * and gRPC, in clear and over TLS, and nothing is lost when the context closes.
+ * Spans made through the auto-configured {@link OpenTelemetry} reach a real OTLP
+ * receiver, over HTTP and gRPC, in clear and over TLS, and nothing is lost when the
+ * context closes.
  */
 class OtlpExportIntegrationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(OtlpSpanExporterAutoConfiguration.class,
-				OpenTelemetrySdkAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(OtlpSpanExporterAutoConfiguration.class, OpenTelemetrySdkAutoConfiguration.class))
 		// A long schedule delay: whatever arrives was flushed by the context's shutdown.
 		.withPropertyValues("otel.service.name=checkout", "otel.bsp.schedule.delay=60s",
 				"otel.resource.attributes=deployment.environment=test");
@@ -44,9 +45,8 @@ class OtlpExportIntegrationTests {
 	@Test
 	void exportsOverHttpWithHeadersAndGzip() {
 		try (OtlpHttpReceiver receiver = OtlpHttpReceiver.start()) {
-			this.runner
-				.withPropertyValues("otel.exporter.otlp.endpoint=" + receiver.endpoint(),
-						"otel.exporter.otlp.headers=api-key=s3cret,x-tenant=blue", "otel.exporter.otlp.compression=gzip")
+			this.runner.withPropertyValues("otel.exporter.otlp.endpoint=" + receiver.endpoint(),
+					"otel.exporter.otlp.headers=api-key=s3cret,x-tenant=blue", "otel.exporter.otlp.compression=gzip")
 				.run((context) -> makeParentAndChild(context.getBean(OpenTelemetry.class)));
 			assertParentAndChild(receiver);
 			assertThat(receiver.requests()).allSatisfy((request) -> {
@@ -59,8 +59,9 @@ class OtlpExportIntegrationTests {
 	@Test
 	void signalSpecificEndpointIsUsedAsIs() {
 		try (OtlpHttpReceiver receiver = OtlpHttpReceiver.start()) {
-			this.runner.withPropertyValues("otel.exporter.otlp.endpoint=http://localhost:1",
-					"otel.exporter.otlp.traces.endpoint=" + receiver.endpoint() + "/v1/traces")
+			this.runner
+				.withPropertyValues("otel.exporter.otlp.endpoint=http://localhost:1",
+						"otel.exporter.otlp.traces.endpoint=" + receiver.endpoint() + "/v1/traces")
 				.run((context) -> makeParentAndChild(context.getBean(OpenTelemetry.class)));
 			assertParentAndChild(receiver);
 		}
@@ -74,8 +75,8 @@ class OtlpExportIntegrationTests {
 						"otel.exporter.otlp.endpoint=" + receiver.endpoint(), "otel.exporter.otlp.headers=api-key=g")
 				.run((context) -> makeParentAndChild(context.getBean(OpenTelemetry.class)));
 			assertParentAndChild(receiver);
-			assertThat(receiver.requests()).allSatisfy(
-					(request) -> assertThat(request.headers()).containsEntry("api-key", "g"));
+			assertThat(receiver.requests())
+				.allSatisfy((request) -> assertThat(request.headers()).containsEntry("api-key", "g"));
 		}
 	}
 
@@ -132,8 +133,10 @@ class OtlpExportIntegrationTests {
 			this.runner.withPropertyValues("otel.exporter.otlp.endpoint=" + receiver.endpoint()).run((context) -> {
 				exportParentAndChildNow(context, receiver);
 				List<Thread> started = threadsStartedSince(before);
-				// SDK 1.49's own default would be five anonymous non-daemon threads, which keep a
-				// command-line application's JVM from exiting when its main method returns.
+				// SDK 1.49's own default would be five anonymous non-daemon threads,
+				// which keep a
+				// command-line application's JVM from exiting when its main method
+				// returns.
 				assertThat(started).filteredOn((thread) -> !thread.isDaemon()).isEmpty();
 				started.stream()
 					.filter((thread) -> thread.getName().startsWith(OtlpExportThreads.NAME_PREFIX))

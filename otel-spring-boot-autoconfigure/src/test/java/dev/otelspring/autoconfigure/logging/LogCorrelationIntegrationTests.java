@@ -3,11 +3,11 @@ package dev.otelspring.autoconfigure.logging;
 import java.util.List;
 
 import dev.otelspring.autoconfigure.aop.TracedTestApplication;
+import dev.otelspring.test.OtlpHttpReceiver;
+import dev.otelspring.test.WithOtlpReceiver;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
-import dev.otelspring.test.OtlpHttpReceiver;
-import dev.otelspring.test.WithOtlpReceiver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
@@ -21,13 +21,13 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Trace ids in the MDC and in Spring Boot's default log pattern. The context storage wrapper is
- * installed once per JVM before anything uses the OpenTelemetry context, so this class runs in a JVM
- * of its own (see the surefire configuration), as an application does.
+ * Trace ids in the MDC and in Spring Boot's default log pattern. The context storage
+ * wrapper is installed once per JVM before anything uses the OpenTelemetry context, so
+ * this class runs in a JVM of its own (see the surefire configuration), as an application
+ * does.
  */
 @WithOtlpReceiver
-@SpringBootTest(classes = TracedTestApplication.class,
-		properties = "spring.application.name=mdc-test")
+@SpringBootTest(classes = TracedTestApplication.class, properties = "spring.application.name=mdc-test")
 @ExtendWith(OutputCaptureExtension.class)
 class LogCorrelationIntegrationTests {
 

@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The rate limiter on a clock the test controls: exact counts per one-second window, evenly spread,
- * with several threads competing at every instant.
+ * The rate limiter on a clock the test controls: exact counts per one-second window,
+ * evenly spread, with several threads competing at every instant.
  */
 class RateLimitingSamplerTests {
 

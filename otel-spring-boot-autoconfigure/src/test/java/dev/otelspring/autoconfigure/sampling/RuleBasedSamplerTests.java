@@ -41,15 +41,18 @@ class RuleBasedSamplerTests {
 		this.sampler = new RuleBasedSampler(RULES, Sampler.alwaysOff());
 		Attributes withRoute = Attributes.of(AttributeKey.stringKey("http.route"), "/api/payments/{id}",
 				AttributeKey.stringKey("url.path"), "/v2/x");
-		assertThat(this.sampler.shouldSample(Context.root(), "0af7651916cd43dd8448eb211c80319c", "GET", SpanKind.SERVER,
-				withRoute, List.of()).getDecision()).isEqualTo(SamplingDecision.RECORD_AND_SAMPLE);
+		assertThat(this.sampler
+			.shouldSample(Context.root(), "0af7651916cd43dd8448eb211c80319c", "GET", SpanKind.SERVER, withRoute,
+					List.of())
+			.getDecision()).isEqualTo(SamplingDecision.RECORD_AND_SAMPLE);
 	}
 
 	private SamplingDecision decide(String name, SpanKind kind, String path) {
 		Attributes attributes = (path != null) ? Attributes.of(AttributeKey.stringKey("url.path"), path)
 				: Attributes.empty();
-		return this.sampler.shouldSample(Context.root(), "0af7651916cd43dd8448eb211c80319c", name, kind, attributes,
-				List.of()).getDecision();
+		return this.sampler
+			.shouldSample(Context.root(), "0af7651916cd43dd8448eb211c80319c", name, kind, attributes, List.of())
+			.getDecision();
 	}
 
 }

@@ -17,9 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SamplingAutoConfigurationTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(OtlpSpanExporterAutoConfiguration.class, OpenTelemetrySdkAutoConfiguration.class,
-					SamplingAutoConfiguration.class));
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(OtlpSpanExporterAutoConfiguration.class,
+				OpenTelemetrySdkAutoConfiguration.class, SamplingAutoConfiguration.class));
 
 	@Test
 	void rateLimitingSamplers() {
@@ -78,8 +78,9 @@ class SamplingAutoConfigurationTests {
 
 	@Test
 	void unknownRuleActionIsABindingErrorListingTheValidValues() {
-		this.runner.withPropertyValues("otel.spring.sampling.rules[0].action=maybe",
-				"otel.spring.sampling.rules[0].url-path=/x")
+		this.runner
+			.withPropertyValues("otel.spring.sampling.rules[0].action=maybe",
+					"otel.spring.sampling.rules[0].url-path=/x")
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(context.getStartupFailure()).hasStackTraceContaining("otel.spring.sampling.rules[0].action")

@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Sampling end to end over HTTP: a rule drops the health probe's spans at the head, and tail sampling
- * at a 0% baseline keeps the whole trace of the failing request while healthy ones are dropped.
+ * Sampling end to end over HTTP: a rule drops the health probe's spans at the head, and
+ * tail sampling at a 0% baseline keeps the whole trace of the failing request while
+ * healthy ones are dropped.
  */
 @SpringBootTest(classes = WebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "otel.bsp.schedule.delay=50ms", "otel.spring.http.server.skip-paths=",

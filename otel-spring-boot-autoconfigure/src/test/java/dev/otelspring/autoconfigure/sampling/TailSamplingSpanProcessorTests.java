@@ -4,28 +4,29 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
-import dev.otelspring.test.EndedSpans;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.sdk.trace.ReadableSpan;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tail sampling on a decision clock the test controls: whole traces kept or dropped, errors and slow
- * traces always kept, late children, eviction under a flood, and nothing forwarded twice.
+ * Tail sampling on a decision clock the test controls: whole traces kept or dropped,
+ * errors and slow traces always kept, late children, eviction under a flood, and nothing
+ * forwarded twice.
  */
 class TailSamplingSpanProcessorTests {
 
@@ -33,7 +34,7 @@ class TailSamplingSpanProcessorTests {
 
 	private final AtomicLong clock = new AtomicLong();
 
-	private final List<ReadableSpan> forwarded = new CopyOnWriteArrayList<>();
+	private final InMemorySpanExporter forwarded = InMemorySpanExporter.create();
 
 	private SdkTracerProvider provider;
 
@@ -42,7 +43,7 @@ class TailSamplingSpanProcessorTests {
 	private Tracer tracer;
 
 	private void start(BooleanSupplier baseline, Duration slow, Map<String, String> keep, int maxTraces, int maxSpans) {
-		SpanProcessor downstream = EndedSpans.to(this.forwarded::add);
+		SpanProcessor downstream = SimpleSpanProcessor.create(this.forwarded);
 		this.processor = new TailSamplingSpanProcessor(downstream, new TailSamplingPolicy(true, slow, keep, baseline),
 				WAIT, Duration.ofSeconds(30), maxTraces, maxSpans, this.clock::get, false);
 		this.provider = SdkTracerProvider.builder().addSpanProcessor(this.processor).build();
@@ -62,7 +63,7 @@ class TailSamplingSpanProcessorTests {
 		advance(WAIT);
 		this.processor.decideDue();
 		assertThat(traceIds()).containsOnly(failing).doesNotContain(healthy);
-		assertThat(this.forwarded).hasSize(4);
+		assertThat(forwarded()).hasSize(4);
 		assertThat(this.processor.getKeptTraces()).isEqualTo(1);
 		assertThat(this.processor.getDroppedTraces()).isEqualTo(1);
 	}
@@ -73,10 +74,10 @@ class TailSamplingSpanProcessorTests {
 		trace(false, 2);
 		advance(WAIT.minusMillis(1));
 		this.processor.decideDue();
-		assertThat(this.forwarded).isEmpty();
+		assertThat(forwarded()).isEmpty();
 		advance(Duration.ofMillis(1));
 		this.processor.decideDue();
-		assertThat(this.forwarded).hasSize(3);
+		assertThat(forwarded()).hasSize(3);
 	}
 
 	@Test
@@ -88,7 +89,7 @@ class TailSamplingSpanProcessorTests {
 		fast.end(1_100, TimeUnit.MILLISECONDS);
 		advance(WAIT);
 		this.processor.decideDue();
-		assertThat(this.forwarded).extracting(ReadableSpan::getName).containsExactly("slow");
+		assertThat(forwarded()).extracting(SpanData::getName).containsExactly("slow");
 	}
 
 	@Test
@@ -102,7 +103,7 @@ class TailSamplingSpanProcessorTests {
 		trace(false, 1);
 		advance(WAIT);
 		this.processor.decideDue();
-		assertThat(this.forwarded).extracting(ReadableSpan::getName).containsExactlyInAnyOrder("child", "root");
+		assertThat(forwarded()).extracting(SpanData::getName).containsExactlyInAnyOrder("child", "root");
 	}
 
 	@Test
@@ -120,20 +121,20 @@ class TailSamplingSpanProcessorTests {
 		advance(WAIT.multipliedBy(2));
 		this.processor.decideDue();
 		// Children still open: nothing decided yet.
-		assertThat(this.forwarded).isEmpty();
+		assertThat(forwarded()).isEmpty();
 		late.end();
 		advance(Duration.ofMillis(100));
 		this.processor.decideDue();
-		assertThat(this.forwarded).isEmpty();
+		assertThat(forwarded()).isEmpty();
 		later.end();
 		advance(WAIT);
 		this.processor.decideDue();
-		assertThat(this.forwarded).extracting(ReadableSpan::getName).containsExactlyInAnyOrder("root", "late", "later");
+		assertThat(forwarded()).extracting(SpanData::getName).containsExactlyInAnyOrder("root", "late", "later");
 		// A span of a decided trace that ends afterwards follows the decision, once.
 		Span straggler = this.tracer.spanBuilder("straggler").setParent(Context.root().with(root)).startSpan();
 		straggler.end();
 		this.processor.decideDue();
-		assertThat(this.forwarded).extracting(ReadableSpan::getName)
+		assertThat(forwarded()).extracting(SpanData::getName)
 			.containsExactlyInAnyOrder("root", "late", "later", "straggler");
 	}
 
@@ -167,8 +168,7 @@ class TailSamplingSpanProcessorTests {
 		assertThat(this.processor.getKeptTraces()).isBetween(900L, 1100L);
 		assertThat(this.processor.getKeptTraces() + this.processor.getDroppedTraces()).isEqualTo(10_000);
 		// Nothing forwarded twice.
-		assertThat(this.forwarded.stream().map((span) -> span.getSpanContext().getSpanId()).distinct().count())
-			.isEqualTo(this.forwarded.size());
+		assertThat(forwarded().stream().map(SpanData::getSpanId).distinct().count()).isEqualTo(forwarded().size());
 	}
 
 	@Test
@@ -176,7 +176,7 @@ class TailSamplingSpanProcessorTests {
 		start(() -> true, null, Map.of(), 100, 1000);
 		trace(false, 2);
 		this.processor.forceFlush();
-		assertThat(this.forwarded).hasSize(3);
+		assertThat(forwarded()).hasSize(3);
 		assertThat(this.processor.getHeldSpans()).isZero();
 	}
 
@@ -195,7 +195,11 @@ class TailSamplingSpanProcessorTests {
 	}
 
 	private List<String> traceIds() {
-		return this.forwarded.stream().map((span) -> span.getSpanContext().getTraceId()).distinct().toList();
+		return forwarded().stream().map(SpanData::getTraceId).distinct().toList();
+	}
+
+	private List<SpanData> forwarded() {
+		return this.forwarded.getFinishedSpanItems();
 	}
 
 	private void advance(Duration duration) {

@@ -5,11 +5,11 @@ import java.util.Properties;
 
 import dev.otelspring.autoconfigure.config.BatchSettings;
 import dev.otelspring.autoconfigure.config.InvalidOtelPropertyException;
-import dev.otelspring.autoconfigure.exporter.statistics.SpanExportStatisticsAutoConfiguration;
-import dev.otelspring.autoconfigure.sampling.SamplingAutoConfiguration;
 import dev.otelspring.autoconfigure.exporter.OtlpSpanExporterAutoConfiguration;
 import dev.otelspring.autoconfigure.exporter.console.ConsoleTraceExporter;
 import dev.otelspring.autoconfigure.exporter.console.ConsoleTraceExporterAutoConfiguration;
+import dev.otelspring.autoconfigure.exporter.statistics.SpanExportStatisticsAutoConfiguration;
+import dev.otelspring.autoconfigure.sampling.SamplingAutoConfiguration;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.context.propagation.ContextPropagators;
@@ -84,7 +84,8 @@ class OpenTelemetrySdkAutoConfigurationTests {
 					.setMaxQueueSize(BatchSettings.DEFAULT_MAX_QUEUE_SIZE)
 					.build();
 				try {
-					// The schedule delay, export timeout and batch size are the SDK's; the queue is ours.
+					// The schedule delay, export timeout and batch size are the SDK's;
+					// the queue is ours.
 					assertThat(settingsOf(ours)).isEqualTo(settingsOf(sdkDefault));
 					assertThat(settingsOf(ours)).contains("maxExportBatchSize=512");
 					assertThat(queueSize.get()).isEqualTo(8192);
@@ -147,9 +148,10 @@ class OpenTelemetrySdkAutoConfigurationTests {
 				assertThat(resource.getAttribute(AttributeKey.stringKey("deployment.environment"))).isEqualTo("prod");
 				assertThat(resource.getAttribute(AttributeKey.stringKey("team"))).isEqualTo("payments");
 			});
-		this.runner.withInitializer((context) -> environmentVariables(context.getEnvironment(),
-				Map.of("OTEL_RESOURCE_ATTRIBUTES", "deployment.environment=staging,owner=a%20b", "OTEL_SERVICE_NAME",
-						"from-env")))
+		this.runner
+			.withInitializer((context) -> environmentVariables(context.getEnvironment(),
+					Map.of("OTEL_RESOURCE_ATTRIBUTES", "deployment.environment=staging,owner=a%20b",
+							"OTEL_SERVICE_NAME", "from-env")))
 			.run((context) -> {
 				Resource resource = context.getBean(Resource.class);
 				assertThat(resource.getAttribute(AttributeKey.stringKey("deployment.environment")))
@@ -161,8 +163,7 @@ class OpenTelemetrySdkAutoConfigurationTests {
 
 	@ParameterizedTest
 	@CsvSource({ "always_on,,AlwaysOnSampler", "always_off,,AlwaysOffSampler",
-			"traceidratio,0.25,TraceIdRatioBased{0.250000}",
-			"parentbased_always_on,,ParentBased{root:AlwaysOnSampler",
+			"traceidratio,0.25,TraceIdRatioBased{0.250000}", "parentbased_always_on,,ParentBased{root:AlwaysOnSampler",
 			"parentbased_always_off,,ParentBased{root:AlwaysOffSampler",
 			"parentbased_traceidratio,0.5,ParentBased{root:TraceIdRatioBased{0.500000}" })
 	void everySamplerIsBound(String sampler, String arg, String description) {
@@ -172,8 +173,9 @@ class OpenTelemetrySdkAutoConfigurationTests {
 
 	@Test
 	void samplerFromEnvironmentVariables() {
-		this.runner.withInitializer((context) -> environmentVariables(context.getEnvironment(),
-				Map.of("OTEL_TRACES_SAMPLER", "parentbased_traceidratio", "OTEL_TRACES_SAMPLER_ARG", "0.1")))
+		this.runner
+			.withInitializer((context) -> environmentVariables(context.getEnvironment(),
+					Map.of("OTEL_TRACES_SAMPLER", "parentbased_traceidratio", "OTEL_TRACES_SAMPLER_ARG", "0.1")))
 			.run((context) -> assertThat(context.getBean(Sampler.class).getDescription())
 				.isEqualTo("ParentBased{root:TraceIdRatioBased{0.100000},remoteParentSampled:AlwaysOnSampler,"
 						+ "remoteParentNotSampled:AlwaysOffSampler,localParentSampled:AlwaysOnSampler,"
@@ -209,7 +211,8 @@ class OpenTelemetrySdkAutoConfigurationTests {
 		this.runner
 			.withPropertyValues("otel.bsp.schedule.delay=250", "otel.bsp.max.queue.size=4096",
 					"otel.bsp.max.export.batch.size=256", "otel.bsp.export.timeout=3s")
-			// Customizers see the builder after the properties: read the queue size there.
+			// Customizers see the builder after the properties: read the queue size
+			// there.
 			.withBean(BatchSpanProcessorBuilderCustomizer.class,
 					() -> (builder) -> queueSize.set(ReflectionTestUtils.invokeMethod(builder, "getMaxQueueSize")))
 			.run((context) -> {
@@ -263,9 +266,9 @@ class OpenTelemetrySdkAutoConfigurationTests {
 				.doesNotHaveBean(SpanExporter.class);
 			assertThat(context.getBean(OpenTelemetry.class)).isSameAs(OpenTelemetry.noop());
 			assertThat(output).containsOnlyOnce("OpenTelemetry is disabled (otel.sdk.disabled=true)");
-			assertThat(Thread.getAllStackTraces().keySet()).noneMatch(
-					(thread) -> thread.getName().startsWith("BatchSpanProcessor") && thread.isAlive()
-							&& !thread.isDaemon());
+			assertThat(Thread.getAllStackTraces().keySet())
+				.noneMatch((thread) -> thread.getName().startsWith("BatchSpanProcessor") && thread.isAlive()
+						&& !thread.isDaemon());
 		});
 	}
 
@@ -348,25 +351,26 @@ class OpenTelemetrySdkAutoConfigurationTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "otel.traces.sampler=sometimes|otel.traces.sampler|always_on",
-			"otel.traces.sampler=traceidratio,otel.traces.sampler.arg=1.5|otel.traces.sampler.arg|0.0 to 1.0",
-			"otel.traces.sampler=traceidratio,otel.traces.sampler.arg=half|otel.traces.sampler.arg|0.0 to 1.0",
-			"otel.traces.exporter=zipkin|otel.traces.exporter|otlp, console",
-			"otel.traces.exporter=none,otlp|otel.traces.exporter|alone",
-			"otel.exporter.otlp.protocol=http/json|otel.exporter.otlp.protocol|http/protobuf",
-			"otel.exporter.otlp.traces.protocol=udp|otel.exporter.otlp.traces.protocol|http/protobuf",
-			"otel.exporter.otlp.endpoint=localhost:4318|otel.exporter.otlp.endpoint|absolute http",
-			"otel.exporter.otlp.traces.endpoint=ftp://x/y|otel.exporter.otlp.traces.endpoint|absolute http",
-			"otel.exporter.otlp.compression=zstd|otel.exporter.otlp.compression|gzip",
-			"otel.exporter.otlp.timeout=-5s|otel.exporter.otlp.timeout|non-negative duration",
-			"otel.exporter.otlp.certificate=/does/not/exist.pem|otel.exporter.otlp.certificate|readable PEM",
-			"otel.bsp.max.queue.size=-1|otel.bsp.max.queue.size|at least 1",
-			"otel.bsp.max.queue.size=10,otel.bsp.max.export.batch.size=20|otel.bsp.max.export.batch.size|1 to",
-			"otel.bsp.schedule.delay=soon|otel.bsp.schedule.delay|duration",
-			"otel.span.attribute.count.limit=-3|otel.span.attribute.count.limit|at least 0",
-			"otel.propagators=tracecontext,xray|otel.propagators|b3multi",
-			"otel.sdk.disabled=maybe|otel.sdk.disabled|true or false",
-			"otel.exporter.otlp.headers=api-key|otel.exporter.otlp.headers|key=value" })
+	@CsvSource(delimiter = '|',
+			value = { "otel.traces.sampler=sometimes|otel.traces.sampler|always_on",
+					"otel.traces.sampler=traceidratio,otel.traces.sampler.arg=1.5|otel.traces.sampler.arg|0.0 to 1.0",
+					"otel.traces.sampler=traceidratio,otel.traces.sampler.arg=half|otel.traces.sampler.arg|0.0 to 1.0",
+					"otel.traces.exporter=zipkin|otel.traces.exporter|otlp, console",
+					"otel.traces.exporter=none,otlp|otel.traces.exporter|alone",
+					"otel.exporter.otlp.protocol=http/json|otel.exporter.otlp.protocol|http/protobuf",
+					"otel.exporter.otlp.traces.protocol=udp|otel.exporter.otlp.traces.protocol|http/protobuf",
+					"otel.exporter.otlp.endpoint=localhost:4318|otel.exporter.otlp.endpoint|absolute http",
+					"otel.exporter.otlp.traces.endpoint=ftp://x/y|otel.exporter.otlp.traces.endpoint|absolute http",
+					"otel.exporter.otlp.compression=zstd|otel.exporter.otlp.compression|gzip",
+					"otel.exporter.otlp.timeout=-5s|otel.exporter.otlp.timeout|non-negative duration",
+					"otel.exporter.otlp.certificate=/does/not/exist.pem|otel.exporter.otlp.certificate|readable PEM",
+					"otel.bsp.max.queue.size=-1|otel.bsp.max.queue.size|at least 1",
+					"otel.bsp.max.queue.size=10,otel.bsp.max.export.batch.size=20|otel.bsp.max.export.batch.size|1 to",
+					"otel.bsp.schedule.delay=soon|otel.bsp.schedule.delay|duration",
+					"otel.span.attribute.count.limit=-3|otel.span.attribute.count.limit|at least 0",
+					"otel.propagators=tracecontext,xray|otel.propagators|b3multi",
+					"otel.sdk.disabled=maybe|otel.sdk.disabled|true or false",
+					"otel.exporter.otlp.headers=api-key|otel.exporter.otlp.headers|key=value" })
 	void invalidValuesStopStartupNamingTheKey(String properties, String key, String valid) {
 		this.runner.withPropertyValues(properties.split(",(?=otel)")).run((context) -> {
 			assertThat(context).hasFailed();

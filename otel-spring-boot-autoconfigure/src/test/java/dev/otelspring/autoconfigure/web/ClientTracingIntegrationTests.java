@@ -36,9 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Two applications on two random ports: A calls B through RestTemplate and RestClient. The trace
- * continues across them through {@code traceparent}, and the CLIENT spans follow the semantic
- * conventions.
+ * Two applications on two random ports: A calls B through RestTemplate and RestClient.
+ * The trace continues across them through {@code traceparent}, and the CLIENT spans
+ * follow the semantic conventions.
  */
 class ClientTracingIntegrationTests {
 
@@ -123,9 +123,11 @@ class ClientTracingIntegrationTests {
 		assertThat(notFound.attributes()).containsEntry("http.response.status_code", 404L)
 			.containsEntry("error.type", "404");
 
-		ResourceAccessException failure = org.assertj.core.api.Assertions.catchThrowableOfType(ResourceAccessException.class,
+		ResourceAccessException failure = org.assertj.core.api.Assertions.catchThrowableOfType(
+				ResourceAccessException.class,
 				() -> a.restTemplate.getForObject("http://localhost:" + closedPort + "/nothing", String.class));
-		// The interceptor rethrew the I/O failure unchanged: RestTemplate wrapped that very exception.
+		// The interceptor rethrew the I/O failure unchanged: RestTemplate wrapped that
+		// very exception.
 		String ioFailure = failure.getCause().getClass().getName();
 		ReceivedSpan refused = receiver.awaitSpan((span) -> span.kind() == Span.SpanKind.SPAN_KIND_CLIENT
 				&& String.valueOf(span.attribute("url.full")).endsWith(closedPort + "/nothing"));
@@ -140,8 +142,7 @@ class ClientTracingIntegrationTests {
 	void interceptorIsAddedExactlyOnceWhateverTheRoute() {
 		this.serviceA = start(ServiceA.class, "service-a", "service-b.url=http://localhost:" + port(serviceB));
 		ServiceA a = this.serviceA.getBean(ServiceA.class);
-		assertThat(a.restTemplate.getInterceptors()).filteredOn(ClientTracingInterceptor.class::isInstance)
-			.hasSize(1);
+		assertThat(a.restTemplate.getInterceptors()).filteredOn(ClientTracingInterceptor.class::isInstance).hasSize(1);
 		RestTemplate plain = this.serviceA.getBean("plainRestTemplate", RestTemplate.class);
 		assertThat(plain.getInterceptors()).filteredOn(ClientTracingInterceptor.class::isInstance).hasSize(1);
 		RestTemplate built = BootRestTemplateBuilder.build(this.serviceA);

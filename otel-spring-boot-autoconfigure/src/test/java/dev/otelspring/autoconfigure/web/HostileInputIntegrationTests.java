@@ -21,15 +21,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Thousands of generated trace headers, absurd URLs and methods through a real server: every request
- * is served, no exception escapes, nothing is logged above DEBUG per request, and span attributes stay
- * within the configured limits whatever the request sends.
+ * Thousands of generated trace headers, absurd URLs and methods through a real server:
+ * every request is served, no exception escapes, nothing is logged above DEBUG per
+ * request, and span attributes stay within the configured limits whatever the request
+ * sends.
  */
 @WithOtlpReceiver
 @SpringBootTest(classes = WebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		// always_on: a generated header can be a valid "not sampled" parent, which would be honoured.
-		properties = { "otel.propagators=tracecontext,baggage,b3,b3multi,jaeger,ottrace", "otel.traces.sampler=always_on",
-				"otel.bsp.schedule.delay=50ms", "otel.bsp.max.queue.size=8192",
+		// always_on: a generated header can be a valid "not sampled" parent, which would
+		// be honoured.
+		properties = { "otel.propagators=tracecontext,baggage,b3,b3multi,jaeger,ottrace",
+				"otel.traces.sampler=always_on", "otel.bsp.schedule.delay=50ms", "otel.bsp.max.queue.size=8192",
 				"otel.span.attribute.value.length.limit=64", "otel.span.attribute.count.limit=12",
 				"otel.instrumentation.http.server.capture-request-headers=x-a,x-b,x-c,x-d,x-e,x-f,x-g,x-h" })
 @ExtendWith(OutputCaptureExtension.class)
@@ -63,14 +65,16 @@ class HostileInputIntegrationTests {
 		TestHttp.concurrently(4, requests,
 				(n) -> TestHttp.get("http://localhost:" + this.port + "/api/orders/fuzz-" + n, headerSets.get(n)), 200);
 		this.receiver.awaitSpans(requests);
-		assertThat(this.receiver.spans()).filteredOn((span) -> String.valueOf(span.attribute("url.path")).startsWith("/api/orders/fuzz-"))
+		assertThat(this.receiver.spans())
+			.filteredOn((span) -> String.valueOf(span.attribute("url.path")).startsWith("/api/orders/fuzz-"))
 			.hasSize(requests);
 		assertNoWarnings(output);
 	}
 
 	@Test
 	void rawNonAsciiRepeatedAndOversizedHeadersAreIgnored(CapturedOutput output) throws Exception {
-		String[] requests = { "traceparent: 00-ünïcödé-ñ-01\r\ntraceparent: 00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01\r\n",
+		String[] requests = {
+				"traceparent: 00-ünïcödé-ñ-01\r\ntraceparent: 00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01\r\n",
 				"b3: \u00ff\u00fe\u00fd-\u00e9-1\r\nbaggage: " + "k=v,".repeat(1000) + "%zz=%%\r\n",
 				"uber-trace-id: :::::\r\ntracestate: " + "a=b,".repeat(900) + "\r\n",
 				"X-B3-TraceId: \u2603\u2603\r\nX-B3-SpanId: zz\r\nX-B3-Sampled: maybe\r\n" };
@@ -105,8 +109,8 @@ class HostileInputIntegrationTests {
 		ReceivedSpan span = this.receiver.awaitSpan((s) -> "/api/orders/limits".equals(s.attribute("url.path")));
 		assertThat(span.attributes()).hasSizeLessThanOrEqualTo(12);
 		assertThat(span.span().getDroppedAttributesCount()).isPositive();
-		assertThat(span.attributes().values()).allSatisfy(
-				(value) -> assertThat(String.valueOf(value).length()).isLessThanOrEqualTo(64 + 2));
+		assertThat(span.attributes().values())
+			.allSatisfy((value) -> assertThat(String.valueOf(value).length()).isLessThanOrEqualTo(64 + 2));
 	}
 
 	private static String generate(Random random) {
@@ -128,8 +132,8 @@ class HostileInputIntegrationTests {
 	}
 
 	/**
-	 * Nothing from tracing above DEBUG. Spring MVC's own WARN for an unsupported method is the
-	 * application's business, not tracing's.
+	 * Nothing from tracing above DEBUG. Spring MVC's own WARN for an unsupported method
+	 * is the application's business, not tracing's.
 	 */
 	private static void assertNoWarnings(CapturedOutput output) {
 		String log = output.getOut() + output.getErr();

@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Real requests through a real embedded server on a random port; the SERVER spans are asserted as
- * they arrive at a real OTLP receiver.
+ * Real requests through a real embedded server on a random port; the SERVER spans are
+ * asserted as they arrive at a real OTLP receiver.
  */
 @WithOtlpReceiver
 @SpringBootTest(classes = WebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -104,8 +104,10 @@ class ServerTracingIntegrationTests {
 					(trace) -> assertThat((String) trace).contains("WebTestApplication$Endpoints.fail"));
 		// The error dispatch to /error made no second span.
 		await().during(Duration.ofMillis(300))
-			.until(() -> this.receiver.spans().stream().noneMatch((s) -> s.traceId().equals(span.traceId()) && s != span
-					&& s.kind() == Span.SpanKind.SPAN_KIND_SERVER && !s.spanId().equals(span.spanId())));
+			.until(() -> this.receiver.spans()
+				.stream()
+				.noneMatch((s) -> s.traceId().equals(span.traceId()) && s != span
+						&& s.kind() == Span.SpanKind.SPAN_KIND_SERVER && !s.spanId().equals(span.spanId())));
 	}
 
 	@Test
@@ -191,10 +193,11 @@ class ServerTracingIntegrationTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "garbage", "00-zzzz-00f067aa0ba902b7-01", "00-00000000000000000000000000000000-00f067aa0ba902b7-01",
-			"ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01",
-			"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-extra-junk-that-is-long",
-			"" })
+	@ValueSource(strings = { "garbage", "00-zzzz-00f067aa0ba902b7-01",
+			"00-00000000000000000000000000000000-00f067aa0ba902b7-01",
+			"ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+			"00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01",
+			"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-extra-junk-that-is-long", "" })
 	void malformedTraceparentStartsAFreshTrace(String traceparent, CapturedOutput output) {
 		HttpResponse<String> response = TestHttp.get(url("/api/orders/malformed"), "traceparent",
 				traceparent.isEmpty() ? "x".repeat(3000) : traceparent, "tracestate", "a=b,=,,,," + "k=v".repeat(200),
@@ -229,7 +232,7 @@ class ServerTracingIntegrationTests {
 
 	private ReceivedSpan serverSpan(HttpResponse<?> response) {
 		String traceId = TestHttp.traceId(response);
-		return receiver
+		return this.receiver
 			.awaitSpan((span) -> span.traceId().equals(traceId) && span.kind() == Span.SpanKind.SPAN_KIND_SERVER);
 	}
 

@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The order API. The starter's servlet filter makes the SERVER span of each request; nothing here
- * knows about tracing.
+ * The order API. The starter's servlet filter makes the SERVER span of each request;
+ * nothing here knows about tracing.
  */
 @RestController
 @RequestMapping("/api/orders")

@@ -10,6 +10,11 @@ import java.util.List;
  */
 public record OrderRequest(String customerId, List<Item> items) {
 
+	double total() {
+		return (this.items != null)
+				? this.items.stream().mapToDouble((item) -> item.quantity() * item.unitPrice()).sum() : 0;
+	}
+
 	/**
 	 * One line of an order.
 	 *
@@ -18,11 +23,6 @@ public record OrderRequest(String customerId, List<Item> items) {
 	 * @param unitPrice the price of one
 	 */
 	public record Item(String sku, int quantity, double unitPrice) {
-	}
-
-	double total() {
-		return (this.items != null) ? this.items.stream().mapToDouble((item) -> item.quantity() * item.unitPrice()).sum()
-				: 0;
 	}
 
 }

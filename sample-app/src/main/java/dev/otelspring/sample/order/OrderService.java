@@ -14,8 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Places an order: each step is a bean method with {@code @Traced}, so each is a span under the
- * request's SERVER span.
+ * Places an order: each step is a bean method with {@code @Traced}, so each is a span
+ * under the request's SERVER span.
  */
 @Service
 public class OrderService {

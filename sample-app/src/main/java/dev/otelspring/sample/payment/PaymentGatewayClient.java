@@ -12,7 +12,8 @@ import org.springframework.web.client.RestTemplate;
 
 /**
  * Calls the payment gateway over HTTP with the application's {@link RestTemplate} bean:
- * the starter adds a CLIENT span to the call and passes the trace on in {@code traceparent}.
+ * the starter adds a CLIENT span to the call and passes the trace on in
+ * {@code traceparent}.
  */
 @Component
 public class PaymentGatewayClient {

@@ -10,9 +10,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A stand-in for an external payment gateway, served by the same application so the sample runs
- * alone. Its SERVER span continues the caller's trace through {@code traceparent}, as a real
- * gateway's would. Charges above 1000 are declined.
+ * A stand-in for an external payment gateway, served by the same application so the
+ * sample runs alone. Its SERVER span continues the caller's trace through
+ * {@code traceparent}, as a real gateway's would. Charges above 1000 are declined.
  */
 @RestController
 class PaymentGatewayController {

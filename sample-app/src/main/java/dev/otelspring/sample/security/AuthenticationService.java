@@ -9,7 +9,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Checks that the customer exists. A demo: a real service would verify the Authorization header.
+ * Checks that the customer exists. A demo: a real service would verify the Authorization
+ * header.
  */
 @Service
 public class AuthenticationService {

@@ -23,7 +23,8 @@ import org.springframework.mock.http.client.MockClientHttpRequest;
 import org.springframework.mock.http.client.MockClientHttpResponse;
 
 /**
- * The RestTemplate/RestClient interceptor's cost per call, against an execution that answers at once.
+ * The RestTemplate/RestClient interceptor's cost per call, against an execution that
+ * answers at once.
  */
 @State(Scope.Benchmark)
 public class ClientInterceptorBenchmark extends BenchmarkSettings {

@@ -22,9 +22,9 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * The servlet filter's cost per request: a request through a chain that does what Spring MVC's
- * routing leaves behind (the best-matching pattern), with and without the filter. Both build the same
- * request and response doubles, so the difference is the filter.
+ * The servlet filter's cost per request: a request through a chain that does what Spring
+ * MVC's routing leaves behind (the best-matching pattern), with and without the filter.
+ * Both build the same request and response doubles, so the difference is the filter.
  */
 @State(Scope.Benchmark)
 public class ServerFilterBenchmark extends BenchmarkSettings {

@@ -20,17 +20,20 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 
 /**
- * A {@link SpanExporter} for development that prints each finished trace once, as a tree of spans
- * with their durations, status and key attributes, under the trace id.
+ * A {@link SpanExporter} for development that prints each finished trace once, as a tree
+ * of spans with their durations, status and key attributes, under the trace id.
  *
- * <p>Spans of one trace are gathered across export batches. A trace is printed when its root span (a
- * span with no parent) arrives; a trace that entered this service from elsewhere (its local root has a
- * remote parent) is printed once no span of it has arrived for the grace period. Memory is bounded:
- * at most {@code maxTraces} traces of at most {@code maxSpansPerTrace} spans are held; the oldest is
- * printed, marked incomplete, to make room.
+ * <p>
+ * Spans of one trace are gathered across export batches. A trace is printed when its root
+ * span (a span with no parent) arrives; a trace that entered this service from elsewhere
+ * (its local root has a remote parent) is printed once no span of it has arrived for the
+ * grace period. Memory is bounded: at most {@code maxTraces} traces of at most
+ * {@code maxSpansPerTrace} spans are held; the oldest is printed, marked incomplete, to
+ * make room.
  *
- * <p>Thread-safe: the batch processor calls it from one thread, {@link #flush()} may come from
- * another.
+ * <p>
+ * Thread-safe: the batch processor calls it from one thread, {@link #flush()} may come
+ * from another.
  */
 public final class ConsoleTraceExporter implements SpanExporter {
 
@@ -185,7 +188,10 @@ public final class ConsoleTraceExporter implements SpanExporter {
 			if (!isKeyAttribute(key)) {
 				continue;
 			}
-			out.append(shown == 0 ? "  " : " ").append(key).append('=').append(truncate(String.valueOf(entry.getValue())));
+			out.append((shown == 0) ? "  " : " ")
+				.append(key)
+				.append('=')
+				.append(truncate(String.valueOf(entry.getValue())));
 			if (++shown == MAX_ATTRIBUTES_SHOWN) {
 				break;
 			}

@@ -16,8 +16,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Auto-configuration of the {@link ConsoleTraceExporter}, selected with
- * {@code otel.traces.exporter=console}: each finished trace is logged as a tree at INFO level under the
- * logger {@code dev.otelspring.console}.
+ * {@code otel.traces.exporter=console}: each finished trace is logged as a tree at INFO
+ * level under the logger {@code dev.otelspring.console}.
  */
 @AutoConfiguration(before = OpenTelemetrySdkAutoConfiguration.class)
 @ConditionalOnClass({ OpenTelemetry.class, SpanExporter.class })

@@ -16,11 +16,12 @@ import io.opentelemetry.api.metrics.ObservableLongMeasurement;
 import io.opentelemetry.context.Context;
 
 /**
- * A {@link MeterProvider} handed to the SDK's {@code BatchSpanProcessor} for its own telemetry, that
- * turns the processor's "span dropped" measurements into {@link SpanExportStatistics#getDropped()}
- * and ignores everything else. It understands both forms the SDK has used: the legacy
- * {@code processedSpans} counter with {@code dropped=true}, and
- * {@code otel.sdk.processor.span.processed} with an {@code error.type}. No metrics SDK is needed.
+ * A {@link MeterProvider} handed to the SDK's {@code BatchSpanProcessor} for its own
+ * telemetry, that turns the processor's "span dropped" measurements into
+ * {@link SpanExportStatistics#getDropped()} and ignores everything else. It understands
+ * both forms the SDK has used: the legacy {@code processedSpans} counter with
+ * {@code dropped=true}, and {@code otel.sdk.processor.span.processed} with an
+ * {@code error.type}. No metrics SDK is needed.
  */
 final class DropCountingMeterProvider implements MeterProvider {
 
@@ -150,7 +151,8 @@ final class DropCountingMeterProvider implements MeterProvider {
 		}
 
 		@Override
-		public ObservableLongCounter buildWithCallback(java.util.function.Consumer<ObservableLongMeasurement> callback) {
+		public ObservableLongCounter buildWithCallback(
+				java.util.function.Consumer<ObservableLongMeasurement> callback) {
 			return this.noop.buildWithCallback(callback);
 		}
 

@@ -8,8 +8,8 @@ import io.opentelemetry.sdk.trace.export.SpanExporter;
 
 /**
  * A {@link SpanExporter} decorator that counts exported and failed spans in
- * {@link SpanExportStatistics}. Adds no work to request threads: it runs on the batch processor's
- * export thread.
+ * {@link SpanExportStatistics}. Adds no work to request threads: it runs on the batch
+ * processor's export thread.
  */
 final class MonitoredSpanExporter implements SpanExporter {
 

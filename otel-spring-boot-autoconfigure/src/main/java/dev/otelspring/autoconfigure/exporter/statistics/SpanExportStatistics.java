@@ -10,14 +10,17 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * What happened to the spans this application tried to export: how many were exported, how many were
- * dropped because the batch queue was full, how many failed to export, and the last export error with
- * its time. Logs one WARN line when exporting starts failing and one INFO line when it recovers, and
- * one WARN line when spans start being dropped from a full queue (repeated, with the count, at most
- * every {@value #DROP_WARNING_INTERVAL_MINUTES} minutes while drops continue); never a line per batch.
+ * What happened to the spans this application tried to export: how many were exported,
+ * how many were dropped because the batch queue was full, how many failed to export, and
+ * the last export error with its time. Logs one WARN line when exporting starts failing
+ * and one INFO line when it recovers, and one WARN line when spans start being dropped
+ * from a full queue (repeated, with the count, at most every
+ * {@value #DROP_WARNING_INTERVAL_MINUTES} minutes while drops continue); never a line per
+ * batch.
  *
- * <p>Thread-safe. Error messages are reduced to the exception type and the exporter's message, which
- * holds no header values or key material.
+ * <p>
+ * Thread-safe. Error messages are reduced to the exception type and the exporter's
+ * message, which holds no header values or key material.
  */
 public final class SpanExportStatistics {
 
@@ -110,55 +113,82 @@ public final class SpanExportStatistics {
 
 	/**
 	 * Returns a {@link io.opentelemetry.api.metrics.MeterProvider} to give the SDK's
-	 * {@code BatchSpanProcessor} for its own telemetry, through which spans dropped from a full queue
-	 * are counted here.
+	 * {@code BatchSpanProcessor} for its own telemetry, through which spans dropped from
+	 * a full queue are counted here.
 	 * @return the meter provider
 	 */
 	io.opentelemetry.api.metrics.MeterProvider dropCountingMeterProvider() {
 		return new DropCountingMeterProvider(this);
 	}
 
-	/** Returns the number of spans exported successfully. */
+	/**
+	 * Returns the number of spans exported successfully.
+	 * @return the number of spans exported successfully
+	 */
 	public long getExported() {
 		return this.exported.sum();
 	}
 
-	/** Returns the number of spans whose export failed. */
+	/**
+	 * Returns the number of spans whose export failed.
+	 * @return the number of spans whose export failed
+	 */
 	public long getFailed() {
 		return this.failed.sum();
 	}
 
-	/** Returns the number of spans dropped because the batch queue was full. */
+	/**
+	 * Returns the number of spans dropped because the batch queue was full.
+	 * @return the number of spans dropped because the batch queue was full
+	 */
 	public long getDropped() {
 		return this.dropped.sum();
 	}
 
-	/** Returns the spans accounted for so far: exported, failed or dropped. */
+	/**
+	 * Returns the spans accounted for so far: exported, failed or dropped.
+	 * @return the spans accounted for so far: exported, failed or dropped
+	 */
 	long getAccounted() {
 		return getExported() + getFailed() + getDropped();
 	}
 
-	/** Returns how many exports in a row have failed, 0 when the last one succeeded. */
+	/**
+	 * Returns how many exports in a row have failed, 0 when the last one succeeded.
+	 * @return how many exports in a row have failed, 0 when the last one succeeded
+	 */
 	public long getConsecutiveFailures() {
 		return this.consecutiveFailures.get();
 	}
 
-	/** Returns whether the last export failed. */
+	/**
+	 * Returns whether the last export failed.
+	 * @return whether the last export failed
+	 */
 	public boolean isFailing() {
 		return this.failing.get();
 	}
 
-	/** Returns the last export error, or {@code null}. */
+	/**
+	 * Returns the last export error, or {@code null}.
+	 * @return the last export error, or {@code null}
+	 */
 	public String getLastError() {
 		return this.lastError;
 	}
 
-	/** Returns when the last export error happened, or {@code null}. */
+	/**
+	 * Returns when the last export error happened, or {@code null}.
+	 * @return when the last export error happened, or {@code null}
+	 */
 	public Instant getLastErrorTime() {
 		return this.lastErrorTime;
 	}
 
-	/** Returns when the last export succeeded, or {@code null}. */
+	/**
+	 * Returns when the last export succeeded, or {@code null}.
+	 * @return when the last export succeeded, or {@code null}
+	 */
 	public Instant getLastSuccessTime() {
 		return this.lastSuccessTime;
 	}

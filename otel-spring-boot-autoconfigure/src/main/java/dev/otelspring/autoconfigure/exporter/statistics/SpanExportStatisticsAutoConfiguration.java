@@ -18,9 +18,10 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
 /**
- * Auto-configuration of {@link SpanExportStatistics}: every span the SDK's batch processor handles is
- * counted as exported, failed or dropped, by wrapping the exporters it exports to and listening to
- * the processor's own drop counter; losses are reported in a few log lines and once more at shutdown.
+ * Auto-configuration of {@link SpanExportStatistics}: every span the SDK's batch
+ * processor handles is counted as exported, failed or dropped, by wrapping the exporters
+ * it exports to and listening to the processor's own drop counter; losses are reported in
+ * a few log lines and once more at shutdown.
  */
 @AutoConfiguration(before = OpenTelemetrySdkAutoConfiguration.class)
 @ConditionalOnClass({ OpenTelemetry.class, SpanExporter.class })

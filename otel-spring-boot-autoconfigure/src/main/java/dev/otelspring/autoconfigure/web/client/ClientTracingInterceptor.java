@@ -31,12 +31,15 @@ import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * A {@link ClientHttpRequestInterceptor} for {@code RestTemplate} and {@code RestClient} that makes a
- * CLIENT span of every call and injects the context into the outgoing headers.
+ * A {@link ClientHttpRequestInterceptor} for {@code RestTemplate} and {@code RestClient}
+ * that makes a CLIENT span of every call and injects the context into the outgoing
+ * headers.
  *
- * <p>4xx and 5xx answers and I/O failures mark the span as an error; an exception is recorded and
- * rethrown unchanged. Tracing never breaks the call: a failure in this interceptor's own work is
- * logged at DEBUG and the call proceeds. Thread-safe; one instance serves every client.
+ * <p>
+ * 4xx and 5xx answers and I/O failures mark the span as an error; an exception is
+ * recorded and rethrown unchanged. Tracing never breaks the call: a failure in this
+ * interceptor's own work is logged at DEBUG and the call proceeds. Thread-safe; one
+ * instance serves every client.
  */
 public final class ClientTracingInterceptor implements ClientHttpRequestInterceptor {
 

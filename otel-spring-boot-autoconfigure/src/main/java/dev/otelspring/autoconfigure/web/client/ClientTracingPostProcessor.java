@@ -11,14 +11,14 @@ import org.springframework.web.client.RestTemplate;
 
 /**
  * Adds the {@link ClientTracingInterceptor} to every {@link RestTemplate} bean and every
- * {@link RestClient.Builder} bean (including Spring Boot's auto-configured, prototype-scoped one),
- * after any interceptor the application set, exactly once: an instance that already has it is left as
- * it is, whatever order beans are created in.
+ * {@link RestClient.Builder} bean (including Spring Boot's auto-configured,
+ * prototype-scoped one), after any interceptor the application set, exactly once: an
+ * instance that already has it is left as it is, whatever order beans are created in.
  */
 final class ClientTracingPostProcessor implements BeanPostProcessor {
 
-	private static final boolean REST_CLIENT_PRESENT = ClassUtils
-		.isPresent("org.springframework.web.client.RestClient", ClientTracingPostProcessor.class.getClassLoader());
+	private static final boolean REST_CLIENT_PRESENT = ClassUtils.isPresent("org.springframework.web.client.RestClient",
+			ClientTracingPostProcessor.class.getClassLoader());
 
 	private final ObjectProvider<ClientTracingInterceptor> interceptor;
 
@@ -42,7 +42,8 @@ final class ClientTracingPostProcessor implements BeanPostProcessor {
 	}
 
 	/**
-	 * Adds the tracing interceptor at the end of the list, unless the list has it already.
+	 * Adds the tracing interceptor at the end of the list, unless the list has it
+	 * already.
 	 * @param interceptors a client's interceptors
 	 * @param interceptor the tracing interceptor, if there is one
 	 */

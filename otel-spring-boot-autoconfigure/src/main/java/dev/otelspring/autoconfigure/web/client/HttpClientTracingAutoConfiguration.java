@@ -1,10 +1,10 @@
 package dev.otelspring.autoconfigure.web.client;
 
 import dev.otelspring.autoconfigure.config.ConditionalOnEnabledInstrumentation;
-import dev.otelspring.autoconfigure.sdk.OpenTelemetrySdkAutoConfiguration;
-import dev.otelspring.autoconfigure.web.CapturedHeaders;
 import dev.otelspring.autoconfigure.config.HttpTracingProperties;
 import dev.otelspring.autoconfigure.config.SpringHttpTracingProperties;
+import dev.otelspring.autoconfigure.sdk.OpenTelemetrySdkAutoConfiguration;
+import dev.otelspring.autoconfigure.web.CapturedHeaders;
 import dev.otelspring.autoconfigure.web.HttpMethods;
 import dev.otelspring.autoconfigure.web.HttpTracingSettingsConfiguration;
 import dev.otelspring.autoconfigure.web.UrlSanitizer;
@@ -21,11 +21,13 @@ import org.springframework.http.client.ClientHttpRequestInterceptor;
 
 /**
  * Auto-configuration of CLIENT spans for {@code RestTemplate} and {@code RestClient}: the
- * {@link ClientTracingInterceptor}, added to every {@code RestTemplate} and {@code RestClient.Builder}
- * bean and to every {@code RestTemplate} built from Spring Boot's {@code RestTemplateBuilder}.
+ * {@link ClientTracingInterceptor}, added to every {@code RestTemplate} and
+ * {@code RestClient.Builder} bean and to every {@code RestTemplate} built from Spring
+ * Boot's {@code RestTemplateBuilder}.
  *
- * <p>Switched off with {@code otel.instrumentation.spring-web.enabled=false}, separately from the
- * server side.
+ * <p>
+ * Switched off with {@code otel.instrumentation.spring-web.enabled=false}, separately
+ * from the server side.
  */
 @AutoConfiguration(after = OpenTelemetrySdkAutoConfiguration.class)
 @ConditionalOnClass({ OpenTelemetry.class, ClientHttpRequestInterceptor.class })

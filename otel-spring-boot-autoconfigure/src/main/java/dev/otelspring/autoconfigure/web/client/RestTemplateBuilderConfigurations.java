@@ -7,15 +7,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * Adds tracing to every {@code RestTemplate} built from Spring Boot's {@code RestTemplateBuilder},
- * whichever line of Spring Boot provides it: each variant is selected by the classes present, never by
- * a version check.
+ * Adds tracing to every {@code RestTemplate} built from Spring Boot's
+ * {@code RestTemplateBuilder}, whichever line of Spring Boot provides it: each variant is
+ * selected by the classes present, never by a version check.
  */
 @Configuration(proxyBeanMethods = false)
 @Import({ RestTemplateBuilderConfigurations.Boot3.class, RestTemplateBuilderConfigurations.Boot4.class })
 class RestTemplateBuilderConfigurations {
 
-	/** Spring Boot 3: {@code org.springframework.boot.web.client.RestTemplateCustomizer}. */
+	/**
+	 * Spring Boot 3: {@code org.springframework.boot.web.client.RestTemplateCustomizer}.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.springframework.boot.web.client.RestTemplateCustomizer")
 	static class Boot3 {
@@ -28,7 +30,9 @@ class RestTemplateBuilderConfigurations {
 
 	}
 
-	/** Spring Boot 4: {@code org.springframework.boot.restclient.RestTemplateCustomizer}. */
+	/**
+	 * Spring Boot 4: {@code org.springframework.boot.restclient.RestTemplateCustomizer}.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.springframework.boot.restclient.RestTemplateCustomizer")
 	static class Boot4 {

@@ -3,8 +3,9 @@ package dev.otelspring.autoconfigure.web.servlet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Span names ({@code "GET /api/orders/{id}"}) built once per method and route, instead of once per
- * request. Bounded: past {@value #MAX_ROUTES} routes, names are built per request.
+ * Span names ({@code "GET /api/orders/{id}"}) built once per method and route, instead of
+ * once per request. Bounded: past {@value #MAX_ROUTES} routes, names are built per
+ * request.
  */
 final class RouteNames {
 

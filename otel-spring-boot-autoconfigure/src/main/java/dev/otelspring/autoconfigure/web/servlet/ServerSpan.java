@@ -4,8 +4,8 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 
 /**
- * The server span of one request, kept as a request attribute so that async and error dispatches,
- * and the exception resolver, find it.
+ * The server span of one request, kept as a request attribute so that async and error
+ * dispatches, and the exception resolver, find it.
  */
 final class ServerSpan {
 

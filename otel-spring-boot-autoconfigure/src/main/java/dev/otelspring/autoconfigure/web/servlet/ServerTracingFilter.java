@@ -43,16 +43,19 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * A servlet {@link Filter} that makes a SERVER span of every HTTP request, following the stable HTTP
- * semantic conventions.
+ * A servlet {@link Filter} that makes a SERVER span of every HTTP request, following the
+ * stable HTTP semantic conventions.
  *
- * <p>The context is extracted with the configured propagators (malformed headers are ignored and a
- * new trace starts), the span is current while the handler runs, and it ends when the response is
- * complete: at once for a synchronous request, when the async work completes for an async one. Async
- * and error dispatches of a traced request make no second span; they run with the first one current.
+ * <p>
+ * The context is extracted with the configured propagators (malformed headers are ignored
+ * and a new trace starts), the span is current while the handler runs, and it ends when
+ * the response is complete: at once for a synchronous request, when the async work
+ * completes for an async one. Async and error dispatches of a traced request make no
+ * second span; they run with the first one current.
  *
- * <p>Tracing never breaks the request: a failure inside this filter's own work is logged at DEBUG and
- * the request proceeds. Thread-safe.
+ * <p>
+ * Tracing never breaks the request: a failure inside this filter's own work is logged at
+ * DEBUG and the request proceeds. Thread-safe.
  */
 final class ServerTracingFilter implements Filter {
 
@@ -178,8 +181,8 @@ final class ServerTracingFilter implements Filter {
 			if (this.traceResponseHeader) {
 				SpanContext spanContext = span.getSpanContext();
 				if (spanContext.isValid()) {
-					response.setHeader("traceresponse", "00-" + spanContext.getTraceId() + "-"
-							+ spanContext.getSpanId() + "-" + spanContext.getTraceFlags().asHex());
+					response.setHeader("traceresponse", "00-" + spanContext.getTraceId() + "-" + spanContext.getSpanId()
+							+ "-" + spanContext.getTraceFlags().asHex());
 				}
 			}
 			ServerSpan serverSpan = new ServerSpan(span, parent.with(span), known ? method : null);
@@ -193,8 +196,10 @@ final class ServerTracingFilter implements Filter {
 	}
 
 	/**
-	 * Extracts the caller's context. A propagator that throws on a malformed header costs the request
-	 * its parent, not its span: a new trace starts.
+	 * Extracts the caller's context. A propagator that throws on a malformed header costs
+	 * the request its parent, not its span: a new trace starts.
+	 * @param request the request
+	 * @return the context
 	 */
 	private Context extract(HttpServletRequest request) {
 		try {
@@ -253,7 +258,11 @@ final class ServerTracingFilter implements Filter {
 
 	/**
 	 * Returns the exception to record: Spring MVC wraps what a handler threw in a
-	 * {@link ServletException}, and the exception resolver has usually recorded the cause already.
+	 * {@link ServletException}, and the exception resolver has usually recorded the cause
+	 * already.
+	 * @param failure the failure
+	 * @param recorded the recorded
+	 * @return the throwable
 	 */
 	private static Throwable unwrap(Throwable failure, Throwable recorded) {
 		if (failure instanceof ServletException && failure.getCause() != null) {
@@ -262,7 +271,11 @@ final class ServerTracingFilter implements Filter {
 		return (failure != null) ? failure : recorded;
 	}
 
-	/** Returns the port as a {@code Long}, reusing the last one: a server has few ports. */
+	/**
+	 * Returns the port as a {@code Long}, reusing the last one: a server has few ports.
+	 * @param port the port
+	 * @return the long
+	 */
 	private Long serverPort(int port) {
 		Long last = this.lastServerPort;
 		if (last != null && last == port) {

@@ -3,10 +3,10 @@ package dev.otelspring.autoconfigure.web.servlet;
 import java.util.EnumSet;
 
 import dev.otelspring.autoconfigure.config.ConditionalOnEnabledInstrumentation;
-import dev.otelspring.autoconfigure.sdk.OpenTelemetrySdkAutoConfiguration;
-import dev.otelspring.autoconfigure.web.CapturedHeaders;
 import dev.otelspring.autoconfigure.config.HttpTracingProperties;
 import dev.otelspring.autoconfigure.config.SpringHttpTracingProperties;
+import dev.otelspring.autoconfigure.sdk.OpenTelemetrySdkAutoConfiguration;
+import dev.otelspring.autoconfigure.web.CapturedHeaders;
 import dev.otelspring.autoconfigure.web.HttpMethods;
 import dev.otelspring.autoconfigure.web.HttpTracingSettingsConfiguration;
 import dev.otelspring.autoconfigure.web.UrlSanitizer;
@@ -30,7 +30,8 @@ import org.springframework.web.servlet.HandlerMapping;
  * {@link ServerTracingFilter}, registered for request, async and error dispatches, and a
  * {@link TracingHandlerExceptionResolver} that records handled exceptions.
  *
- * <p>Switched off with {@code otel.instrumentation.spring-webmvc.enabled=false}.
+ * <p>
+ * Switched off with {@code otel.instrumentation.spring-webmvc.enabled=false}.
  */
 @AutoConfiguration(after = OpenTelemetrySdkAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -40,7 +41,10 @@ import org.springframework.web.servlet.HandlerMapping;
 @Import(HttpTracingSettingsConfiguration.class)
 public final class ServletTracingAutoConfiguration {
 
-	/** The order of the filter: first but for character encoding, so the span covers security too. */
+	/**
+	 * The order of the filter: first but for character encoding, so the span covers
+	 * security too.
+	 */
 	public static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 1;
 
 	@Bean

@@ -8,9 +8,10 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Records an exception thrown by a handler on the request's server span, then lets the application's
- * own resolvers ({@code @ExceptionHandler}, {@code @ControllerAdvice}) handle it: it never resolves
- * anything itself. So an exception turned into a 4xx or 5xx answer still shows on the span.
+ * Records an exception thrown by a handler on the request's server span, then lets the
+ * application's own resolvers ({@code @ExceptionHandler}, {@code @ControllerAdvice})
+ * handle it: it never resolves anything itself. So an exception turned into a 4xx or 5xx
+ * answer still shows on the span.
  */
 final class TracingHandlerExceptionResolver implements HandlerExceptionResolver, Ordered {
 

@@ -23,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A collector that misbehaves, under concurrent load from a real client: requests are served as
- * usual, every span is accounted for (exported, failed or dropped), the log says so once, and export
- * resumes when the collector comes back.
+ * A collector that misbehaves, under concurrent load from a real client: requests are
+ * served as usual, every span is accounted for (exported, failed or dropped), the log
+ * says so once, and export resumes when the collector comes back.
  */
 @SpringBootTest(classes = WebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "otel.bsp.schedule.delay=50ms", "otel.bsp.max.queue.size=64",
@@ -90,20 +90,23 @@ class ExportFaultIntegrationTests {
 	}
 
 	/**
-	 * Runs the load against a healthy collector, then against the fault, then after recovery.
+	 * Runs the load against a healthy collector, then against the fault, then after
+	 * recovery.
 	 * @return the spans dropped (queue full) during the fault
 	 */
 	private long assertFaultIsContained(Mode fault, CapturedOutput output) throws Exception {
 		List<Long> baseline = healthyBaseline();
 		long accountedBefore = this.statistics.getAccounted();
 		long droppedBefore = this.statistics.getDropped();
-		// A transient hiccup under the baseline load (a 500 ms timeout on a busy machine) has
+		// A transient hiccup under the baseline load (a 500 ms timeout on a busy machine)
+		// has
 		// recovered; the log lines of this fault are counted from here.
 		await().atMost(Duration.ofSeconds(30)).until(() -> !this.statistics.isFailing());
 		int logMark = output.getOut().length();
 		this.receiver.setMode(fault);
 		List<Long> latencies = load(REQUESTS);
-		// No request failed (load() checks every status), and the latency is what it was with a
+		// No request failed (load() checks every status), and the latency is what it was
+		// with a
 		// healthy collector.
 		assertLatencyUnchanged(fault, baseline, latencies);
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.statistics.isFailing());
@@ -131,7 +134,8 @@ class ExportFaultIntegrationTests {
 	}
 
 	/**
-	 * Latencies of the same load with a healthy collector, after a warm-up, for comparison.
+	 * Latencies of the same load with a healthy collector, after a warm-up, for
+	 * comparison.
 	 */
 	private List<Long> healthyBaseline() throws Exception {
 		load(REQUESTS);
@@ -142,9 +146,10 @@ class ExportFaultIntegrationTests {
 	}
 
 	/**
-	 * The median and the 99th percentile stay within noise of the healthy baseline: twice the
-	 * baseline plus a few milliseconds of scheduling jitter on a two-core machine. A request that
-	 * waited on the exporter would take at least the export timeout (500 ms), far outside it.
+	 * The median and the 99th percentile stay within noise of the healthy baseline: twice
+	 * the baseline plus a few milliseconds of scheduling jitter on a two-core machine. A
+	 * request that waited on the exporter would take at least the export timeout (500
+	 * ms), far outside it.
 	 */
 	private static void assertLatencyUnchanged(Mode fault, List<Long> baseline, List<Long> latencies) {
 		long baseP50 = percentile(baseline, 50);

@@ -15,11 +15,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * While the collector hangs, the heap holds at most a queue's worth of spans, however many requests
- * arrive. Every request carries a 16 KB header captured as a span attribute, so each retained span
- * is easy to see on the heap: {@value #REQUESTS} of them would be about 48 MB, a queue of
- * {@value #QUEUE} about 4 MB. The same measurement with a queue large enough to hold them all shows
- * that it would see the retention if the queue did not bound it.
+ * While the collector hangs, the heap holds at most a queue's worth of spans, however
+ * many requests arrive. Every request carries a 16 KB header captured as a span
+ * attribute, so each retained span is easy to see on the heap: {@value #REQUESTS} of them
+ * would be about 48 MB, a queue of {@value #QUEUE} about 4 MB. The same measurement with
+ * a queue large enough to hold them all shows that it would see the retention if the
+ * queue did not bound it.
  */
 class ExportQueueMemoryIntegrationTests {
 
@@ -41,10 +42,8 @@ class ExportQueueMemoryIntegrationTests {
 	@Test
 	void hangingCollectorCostsTheHeapNoMoreThanTheQueue() throws Exception {
 		Measurement measurement = measureWhileCollectorHangs(QUEUE);
-		assertThat(measurement.heapGrowth()).as("heap growth in bytes with a queue of %d", QUEUE)
-			.isLessThan(16 * MB);
-		assertThat(measurement.dropped()).as("spans dropped because the queue was full")
-			.isGreaterThan(REQUESTS / 2);
+		assertThat(measurement.heapGrowth()).as("heap growth in bytes with a queue of %d", QUEUE).isLessThan(16 * MB);
+		assertThat(measurement.dropped()).as("spans dropped because the queue was full").isGreaterThan(REQUESTS / 2);
 	}
 
 	@Test
@@ -64,7 +63,8 @@ class ExportQueueMemoryIntegrationTests {
 					"otel.bsp.max.queue.size=" + queueSize, "otel.bsp.max.export.batch.size=64",
 					"otel.instrumentation.http.server.capture-request-headers=x-payload")
 			.run()) {
-			// The port from the environment, not from a web server type that moved between Boot 3 and 4.
+			// The port from the environment, not from a web server type that moved
+			// between Boot 3 and 4.
 			int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 			SpanExportStatistics statistics = context.getBean(SpanExportStatistics.class);
 			load(port, 200);

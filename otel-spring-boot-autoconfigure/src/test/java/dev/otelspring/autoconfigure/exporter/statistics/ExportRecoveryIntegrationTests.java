@@ -25,9 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * When the collector comes back, export resumes within one schedule delay: no circuit breaker, no
- * stuck worker. The retry backoff is capped below the schedule delay here (as it is by default:
- * both are 5 s), so a retry in flight when the collector returns also lands within the delay.
+ * When the collector comes back, export resumes within one schedule delay: no circuit
+ * breaker, no stuck worker. The retry backoff is capped below the schedule delay here (as
+ * it is by default: both are 5 s), so a retry in flight when the collector returns also
+ * lands within the delay.
  */
 @SpringBootTest(classes = WebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "otel.bsp.schedule.delay=" + ExportRecoveryIntegrationTests.SCHEDULE_DELAY_MILLIS + "ms",
@@ -40,8 +41,9 @@ class ExportRecoveryIntegrationTests {
 	static final long SCHEDULE_DELAY_MILLIS = 2_000;
 
 	/**
-	 * What the clock may add to one schedule delay on a busy two-core machine: the export's own
-	 * round trip and scheduling jitter. A stuck exporter would miss by tens of seconds.
+	 * What the clock may add to one schedule delay on a busy two-core machine: the
+	 * export's own round trip and scheduling jitter. A stuck exporter would miss by tens
+	 * of seconds.
 	 */
 	static final long TOLERANCE_MILLIS = 1_000;
 
@@ -104,7 +106,8 @@ class ExportRecoveryIntegrationTests {
 	private void assertResumesWithinOneScheduleDelayAfter(Mode fault) {
 		this.receiver.setMode(fault);
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.statistics.isFailing());
-		// Let the failure run for more than one delay, so the exporter is mid-cycle (waiting, exporting
+		// Let the failure run for more than one delay, so the exporter is mid-cycle
+		// (waiting, exporting
 		// or backing off) when the collector returns.
 		long failingSince = System.nanoTime();
 		await().atMost(Duration.ofSeconds(30))

@@ -14,7 +14,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The log lines {@link SpanExportStatistics} writes: one per change of state, never one per batch.
+ * The log lines {@link SpanExportStatistics} writes: one per change of state, never one
+ * per batch.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SpanExportStatisticsTests {
@@ -34,8 +35,8 @@ class SpanExportStatisticsTests {
 		assertThat(count(output.getOut(), "more span(s) were dropped")).isZero();
 		this.clock.advance(Duration.ofMinutes(SpanExportStatistics.DROP_WARNING_INTERVAL_MINUTES));
 		this.statistics.onDropped(5);
-		assertThat(output.getOut()).contains("3002 more span(s) were dropped from a full queue since the last report; "
-				+ "3005 in total.");
+		assertThat(output.getOut())
+			.contains("3002 more span(s) were dropped from a full queue since the last report; " + "3005 in total.");
 		this.statistics.onDropped(5);
 		assertThat(count(output.getOut(), "more span(s) were dropped")).isEqualTo(1);
 		assertThat(this.statistics.getDropped()).isEqualTo(3010);

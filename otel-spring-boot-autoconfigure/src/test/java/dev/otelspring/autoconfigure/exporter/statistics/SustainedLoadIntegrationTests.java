@@ -24,12 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * At the default batch settings, spans ended at a sustained 15 200 a second all reach a real OTLP
- * receiver, cold and warm: none is dropped from a full queue. The spans carry a server span's
- * attributes, so that batches are as large as the servlet filter's. Nothing here sets
- * {@code otel.bsp.*}. With the SDK's own queue of 2048 spans the cold pass dropped 3 464 and 3 160
- * of 76 000 spans in two runs; at 20 000 a second this receiver (in the same JVM, decoding and keeping
- * every span) falls behind in the cold pass with the defaults too.
+ * At the default batch settings, spans ended at a sustained 15 200 a second all reach a
+ * real OTLP receiver, cold and warm: none is dropped from a full queue. The spans carry a
+ * server span's attributes, so that batches are as large as the servlet filter's. Nothing
+ * here sets {@code otel.bsp.*}. With the SDK's own queue of 2048 spans the cold pass
+ * dropped 3 464 and 3 160 of 76 000 spans in two runs; at 20 000 a second this receiver
+ * (in the same JVM, decoding and keeping every span) falls behind in the cold pass with
+ * the defaults too.
  */
 @SpringBootTest(classes = WebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @WithOtlpReceiver
@@ -57,7 +58,8 @@ class SustainedLoadIntegrationTests {
 	@Test
 	void everySpanOfASustainedLoadArrivesAtTheDefaults() throws Exception {
 		Tracer tracer = this.openTelemetry.getTracer("sustained-load");
-		// The first pass runs on cold code (the exporter serialises more slowly until the JIT has
+		// The first pass runs on cold code (the exporter serialises more slowly until the
+		// JIT has
 		// compiled it), the second at steady state.
 		run(tracer);
 		assertThat(this.statistics.getDropped()).as("spans dropped in the cold pass").isZero();
@@ -69,8 +71,8 @@ class SustainedLoadIntegrationTests {
 	}
 
 	/**
-	 * Ends {@link #SPANS} spans from {@link #PRODUCERS} threads at the paced rate, then waits until
-	 * every one is exported, failed or dropped.
+	 * Ends {@link #SPANS} spans from {@link #PRODUCERS} threads at the paced rate, then
+	 * waits until every one is exported, failed or dropped.
 	 */
 	private void run(Tracer tracer) throws Exception {
 		long accountedBefore = this.statistics.getAccounted();
@@ -88,8 +90,7 @@ class SustainedLoadIntegrationTests {
 		finally {
 			producers.shutdownNow();
 		}
-		await().atMost(Duration.ofSeconds(60))
-			.until(() -> this.statistics.getAccounted() >= accountedBefore + SPANS);
+		await().atMost(Duration.ofSeconds(60)).until(() -> this.statistics.getAccounted() >= accountedBefore + SPANS);
 	}
 
 	private static void produce(Tracer tracer, long start) {
