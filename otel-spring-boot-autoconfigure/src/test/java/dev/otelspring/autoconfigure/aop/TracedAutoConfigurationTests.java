@@ -79,11 +79,11 @@ class TracedAutoConfigurationTests {
 		this.runner.withBean(SpanProcessor.class, () -> new ThrowingOnEnd(ended))
 			.withBean(Futures.class)
 			.run((context) -> {
-			assertThat(context.getBean(TracedTestApplication.Notifier.class).send("bob@example.com"))
-				.isEqualTo("sent to bob@example.com");
-			assertThat(context.getBean(Futures.class).done().get(5, TimeUnit.SECONDS)).isEqualTo("done");
-			assertThat(ended).hasValue(2);
-		});
+				assertThat(context.getBean(TracedTestApplication.Notifier.class).send("bob@example.com"))
+					.isEqualTo("sent to bob@example.com");
+				assertThat(context.getBean(Futures.class).done().get(5, TimeUnit.SECONDS)).isEqualTo("done");
+				assertThat(ended).hasValue(2);
+			});
 	}
 
 	public static class Futures {
