@@ -3,10 +3,12 @@ package dev.otelspring.autoconfigure.aop;
 import java.util.concurrent.CompletionStage;
 
 import dev.otelspring.annotation.Traced;
+import dev.otelspring.autoconfigure.internal.Guarded;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
@@ -40,47 +42,23 @@ final class TracedMethodInterceptor implements MethodInterceptor {
 		if (span == null) {
 			return invocation.proceed();
 		}
-		Scope scope = makeCurrent(span);
+		Scope scope = Guarded.makeCurrent(Context.current().with(span), logger);
 		Object result;
 		try {
 			result = invocation.proceed();
 		}
 		catch (Throwable ex) {
-			close(scope);
+			Guarded.close(scope, logger);
 			TracedSpans.fail(span, ex);
 			TracedSpans.end(span);
 			throw ex;
 		}
-		close(scope);
+		Guarded.close(scope, logger);
 		if (method.mayCompleteLater) {
 			return endWhenDone(span, result);
 		}
 		TracedSpans.end(span);
 		return result;
-	}
-
-	/**
-	 * Makes the span current; if the context storage fails, the method runs without it.
-	 * @param span the span
-	 * @return the scope
-	 */
-	private static Scope makeCurrent(Span span) {
-		try {
-			return span.makeCurrent();
-		}
-		catch (RuntimeException | LinkageError ex) {
-			logger.debug("Could not make the @Traced span current", ex);
-			return Scope.noop();
-		}
-	}
-
-	private static void close(Scope scope) {
-		try {
-			scope.close();
-		}
-		catch (RuntimeException | LinkageError ex) {
-			logger.debug("Could not close the @Traced span's scope", ex);
-		}
 	}
 
 	private Span start(TracedMethod method, MethodInvocation invocation) {

@@ -2,6 +2,7 @@ package dev.otelspring.autoconfigure.aop;
 
 import java.util.concurrent.CompletionException;
 
+import dev.otelspring.autoconfigure.internal.Guarded;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import org.apache.commons.logging.Log;
@@ -24,12 +25,7 @@ final class TracedSpans {
 	}
 
 	static void end(Span span) {
-		try {
-			span.end();
-		}
-		catch (RuntimeException | LinkageError ex) {
-			logger.debug("Could not end a @Traced span", ex);
-		}
+		Guarded.end(span, logger);
 	}
 
 	static void fail(Span span, Throwable failure) {

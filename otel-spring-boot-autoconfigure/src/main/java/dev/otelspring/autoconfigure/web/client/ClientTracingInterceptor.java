@@ -3,6 +3,7 @@ package dev.otelspring.autoconfigure.web.client;
 import java.io.IOException;
 import java.net.URI;
 
+import dev.otelspring.autoconfigure.internal.Guarded;
 import dev.otelspring.autoconfigure.web.CapturedHeaders;
 import dev.otelspring.autoconfigure.web.HttpMethods;
 import dev.otelspring.autoconfigure.web.HttpStatusCodes;
@@ -82,19 +83,22 @@ public final class ClientTracingInterceptor implements ClientHttpRequestIntercep
 		if (span == null) {
 			return execution.execute(request, body);
 		}
-		try (Scope scope = span.makeCurrent()) {
+		Scope scope = Guarded.makeCurrent(Context.current().with(span), logger);
+		ClientHttpResponse response;
+		try {
 			inject(request);
-			ClientHttpResponse response = execution.execute(request, body);
-			onResponse(span, response);
-			return response;
+			response = execution.execute(request, body);
 		}
 		catch (IOException | RuntimeException | Error ex) {
+			Guarded.close(scope, logger);
 			onFailure(span, ex);
+			Guarded.end(span, logger);
 			throw ex;
 		}
-		finally {
-			span.end();
-		}
+		Guarded.close(scope, logger);
+		onResponse(span, response);
+		Guarded.end(span, logger);
+		return response;
 	}
 
 	private Span start(HttpRequest request) {

@@ -6,6 +6,7 @@ import java.util.Enumeration;
 import java.util.List;
 
 import dev.otelspring.autoconfigure.config.PathPattern;
+import dev.otelspring.autoconfigure.internal.Guarded;
 import dev.otelspring.autoconfigure.web.CapturedHeaders;
 import dev.otelspring.autoconfigure.web.HttpMethods;
 import dev.otelspring.autoconfigure.web.HttpStatusCodes;
@@ -121,8 +122,12 @@ final class ServerTracingFilter implements Filter {
 		Object existing = request.getAttribute(ServerSpan.ATTRIBUTE);
 		if (existing instanceof ServerSpan serverSpan) {
 			// An async or error dispatch of a request we already trace.
-			try (Scope scope = serverSpan.context.makeCurrent()) {
+			Scope scope = Guarded.makeCurrent(serverSpan.context, logger);
+			try {
 				chain.doFilter(request, response);
+			}
+			finally {
+				Guarded.close(scope, logger);
 			}
 			return;
 		}
@@ -132,7 +137,8 @@ final class ServerTracingFilter implements Filter {
 			return;
 		}
 		Throwable failure = null;
-		try (Scope scope = serverSpan.context.makeCurrent()) {
+		Scope scope = Guarded.makeCurrent(serverSpan.context, logger);
+		try {
 			chain.doFilter(request, response);
 		}
 		catch (IOException | ServletException | RuntimeException | Error ex) {
@@ -140,6 +146,7 @@ final class ServerTracingFilter implements Filter {
 			throw ex;
 		}
 		finally {
+			Guarded.close(scope, logger);
 			finish(serverSpan, request, response, failure);
 		}
 	}
