@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ArchitectureTests {
 
-	private static final Path SOURCES = Path.of("src", "main", "java");
+	/** The module's sources, from this module or from boot4-compatibility-tests. */
+	private static final Path SOURCES = Path.of("..", "otel-spring-boot-autoconfigure", "src", "main", "java");
 
 	private static final String ROOT = "dev.otelspring.autoconfigure";
 

@@ -80,8 +80,12 @@ final class AttributeValue {
 			}
 			builder.setAttribute(AttributeKey.booleanArrayKey(this.key), Arrays.asList(boxed));
 		}
+		else if (value instanceof String[] strings) {
+			builder.setAttribute(AttributeKey.stringArrayKey(this.key), Arrays.asList(strings));
+		}
 		else if (value instanceof Object[] objects) {
-			setCollection(builder, Arrays.asList(objects));
+			builder.setAttribute(AttributeKey.stringArrayKey(this.key),
+					Arrays.stream(objects).map(String::valueOf).toList());
 		}
 		else if (value instanceof Collection<?> collection) {
 			setCollection(builder, collection);

@@ -1,6 +1,8 @@
 package dev.otelspring.autoconfigure.config;
 
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,7 +24,9 @@ public record ContextPropagationProperties(@DefaultValue("true") boolean enabled
 	 * Copies the set.
 	 */
 	public ContextPropagationProperties {
-		excludedExecutors = Set.copyOf(excludedExecutors);
+		excludedExecutors = (excludedExecutors != null)
+				? excludedExecutors.stream().filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet())
+				: Set.of();
 	}
 
 	/**

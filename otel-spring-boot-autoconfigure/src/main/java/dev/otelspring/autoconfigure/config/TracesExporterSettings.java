@@ -10,14 +10,14 @@ import org.springframework.core.env.Environment;
  *
  * @param exporters the exporters, none repeated
  */
-public record TracesExporterSettings(List<TracesExporterType> exporters) {
+record TracesExporterSettings(List<TracesExporterType> exporters) {
 
 	/**
 	 * Reads and validates the settings.
 	 * @param environment the Spring environment
 	 * @return the settings
 	 */
-	public static TracesExporterSettings from(Environment environment) {
+	static TracesExporterSettings from(Environment environment) {
 		List<String> names = new OtelProperties(environment).getList(OtelPropertyNames.TRACES_EXPORTER,
 				List.of(TracesExporterType.OTLP.value()));
 		return new TracesExporterSettings(PropertyValues.parseList(OtelPropertyNames.TRACES_EXPORTER, names,

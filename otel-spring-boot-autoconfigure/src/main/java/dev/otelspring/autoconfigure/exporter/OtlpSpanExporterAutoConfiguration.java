@@ -27,6 +27,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 
 /**
@@ -48,12 +49,14 @@ import org.springframework.core.env.Environment;
 public final class OtlpSpanExporterAutoConfiguration {
 
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
 	OtlpExporterSettings otelOtlpExporterSettings(Environment environment) {
 		return OtlpExporterSettings.from(environment);
 	}
 
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
 	ExporterRetryProperties otelExporterRetryProperties(Environment environment) {
 		return ExporterRetryProperties.from(environment);

@@ -14,11 +14,11 @@ import org.springframework.core.env.MapPropertySource;
  * collector nor a hostile request can flood the application's log:
  * <ul>
  * <li>the SDK's OTLP exporters, which log each failed export (throttled, but still many
- * lines while a collector is down): {@link SpanExportStatistics} reports the same
+ * lines while a collector is down): {@code SpanExportStatistics} reports the same
  * failures as one WARN line when exporting starts failing and one INFO line when it
  * recovers, and counts every lost span;</li>
  * <li>the SDK's batch span processor, which (from SDK 1.5x on) logs a WARN after every
- * export while its queue overflows: {@link SpanExportStatistics} counts the dropped spans
+ * export while its queue overflows: {@code SpanExportStatistics} counts the dropped spans
  * and says so in one WARN line, repeated at most every few minutes; the processor's ERROR
  * lines still show;</li>
  * <li>the W3C baggage parser, which logs a WARN with a stack trace for every malformed

@@ -4,6 +4,7 @@ import java.util.Random;
 import java.util.function.BooleanSupplier;
 
 import dev.otelspring.autoconfigure.config.ConditionalOnEnabledFeature;
+import dev.otelspring.autoconfigure.config.ConditionalOnEnabledOpenTelemetry;
 import dev.otelspring.autoconfigure.config.SamplerSettings;
 import dev.otelspring.autoconfigure.config.SamplingProperties;
 import dev.otelspring.autoconfigure.config.StarterFeature;
@@ -17,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 
 /**
@@ -28,16 +30,19 @@ import org.springframework.core.env.Environment;
  */
 @AutoConfiguration(after = OpenTelemetrySdkAutoConfiguration.class)
 @ConditionalOnClass(SdkTracerProvider.class)
-@ConditionalOnBean(SdkTracerProvider.class)
+@ConditionalOnEnabledOpenTelemetry
+@ConditionalOnBean(name = "otelSdkTracerProvider")
 public final class SamplingAutoConfiguration {
 
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
 	SamplerSettings otelSamplerSettings(Environment environment) {
 		return SamplerSettings.from(environment);
 	}
 
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
 	SamplingProperties otelSamplingProperties(Environment environment) {
 		return SamplingProperties.from(environment);

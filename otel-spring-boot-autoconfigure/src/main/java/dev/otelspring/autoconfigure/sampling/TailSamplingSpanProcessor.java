@@ -239,10 +239,6 @@ public final class TailSamplingSpanProcessor implements DelegatingSpanProcessor 
 	 * Returns the processor that kept traces go to.
 	 * @return the downstream processor
 	 */
-	public SpanProcessor getDownstream() {
-		return this.downstream;
-	}
-
 	@Override
 	public SpanProcessor getDelegate() {
 		return this.downstream;

@@ -33,6 +33,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 
 /**
@@ -83,6 +84,7 @@ public final class OpenTelemetrySdkAutoConfiguration {
 	static class SdkConfiguration {
 
 		@Bean
+		@Lazy
 		@ConditionalOnMissingBean
 		ResourceSettings otelResourceSettings(Environment environment) {
 			return ResourceSettings.from(environment);
@@ -96,6 +98,7 @@ public final class OpenTelemetrySdkAutoConfiguration {
 		}
 
 		@Bean
+		@Lazy
 		@ConditionalOnMissingBean
 		SpanLimitsSettings otelSpanLimitsSettings(Environment environment) {
 			return SpanLimitsSettings.from(environment);
@@ -115,6 +118,7 @@ public final class OpenTelemetrySdkAutoConfiguration {
 		}
 
 		@Bean
+		@Lazy
 		@ConditionalOnMissingBean
 		PropagationSettings otelPropagationSettings(Environment environment) {
 			return PropagationSettings.from(environment);
@@ -122,16 +126,17 @@ public final class OpenTelemetrySdkAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ContextPropagators otelContextPropagators(PropagationSettings settings,
+		ContextPropagators otelContextPropagators(ObjectProvider<PropagationSettings> settings,
 				ObjectProvider<TextMapPropagator> propagators) {
 			List<TextMapPropagator> userPropagators = propagators.orderedStream().toList();
 			if (!userPropagators.isEmpty()) {
 				return ContextPropagators.create(TextMapPropagator.composite(userPropagators));
 			}
-			return PropagatorsFactory.create(settings);
+			return PropagatorsFactory.create(settings.getObject());
 		}
 
 		@Bean
+		@Lazy
 		@ConditionalOnMissingBean
 		BatchSettings otelBatchSettings(Environment environment) {
 			return BatchSettings.from(environment);
@@ -178,6 +183,7 @@ public final class OpenTelemetrySdkAutoConfiguration {
 		}
 
 		@Bean
+		@Lazy
 		@ConditionalOnMissingBean
 		SdkShutdownSettings otelSdkShutdownSettings(Environment environment) {
 			return SdkShutdownSettings.from(environment);

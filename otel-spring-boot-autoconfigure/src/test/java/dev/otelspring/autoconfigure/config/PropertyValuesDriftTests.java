@@ -12,12 +12,13 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.otelspring.test.TestEnvironment;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.json.JsonParserFactory;
-import org.springframework.mock.env.MockEnvironment;
+import org.springframework.core.env.StandardEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -80,7 +81,7 @@ class PropertyValuesDriftTests {
 	@ParameterizedTest
 	@MethodSource("enumeratedKeys")
 	void failureReportListsEveryValue(String key) {
-		MockEnvironment environment = new MockEnvironment().withProperty(key, "no-such-value");
+		StandardEnvironment environment = TestEnvironment.of(key, "no-such-value");
 		InvalidOtelPropertyException failure = catchThrowableOfType(InvalidOtelPropertyException.class,
 				() -> bindAll(environment));
 		assertThat(failure).as("failure for " + key).isNotNull();
@@ -90,7 +91,7 @@ class PropertyValuesDriftTests {
 		assertThat(analysis.getAction()).contains(OtelPropertyNames.toEnvironmentVariable(key));
 	}
 
-	private static void bindAll(MockEnvironment environment) {
+	private static void bindAll(StandardEnvironment environment) {
 		SamplerSettings.from(environment);
 		TracesExporterSettings.from(environment);
 		PropagationSettings.from(environment);

@@ -6,6 +6,7 @@ import dev.otelspring.autoconfigure.config.ExporterRetryProperties;
 import dev.otelspring.autoconfigure.config.InvalidOtelPropertyException;
 import dev.otelspring.autoconfigure.config.OtlpExporterSettings;
 import dev.otelspring.autoconfigure.config.OtlpProtocol;
+import dev.otelspring.test.TestEnvironment;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
@@ -17,7 +18,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -118,8 +118,8 @@ class OtlpSpanExporterAutoConfigurationTests {
 	void usersSettingsBeansAreUsed() {
 		this.runner
 			.withBean(OtlpExporterSettings.class,
-					() -> OtlpExporterSettings.from(new MockEnvironment()
-						.withProperty("otel.exporter.otlp.traces.endpoint", "http://collector:9999/custom")))
+					() -> OtlpExporterSettings
+						.from(TestEnvironment.of("otel.exporter.otlp.traces.endpoint", "http://collector:9999/custom")))
 			.run((context) -> assertThat(context.getBean(OtlpHttpSpanExporter.class).toString())
 				.contains("endpoint=http://collector:9999/custom"));
 	}

@@ -1,6 +1,7 @@
 package dev.otelspring.autoconfigure.logging;
 
 import dev.otelspring.autoconfigure.config.InvalidOtelPropertyException;
+import dev.otelspring.test.TestEnvironment;
 import io.opentelemetry.context.ContextStorage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,7 +12,7 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.mock.env.MockEnvironment;
+import org.springframework.core.env.StandardEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,11 +54,7 @@ class LogCorrelationAutoConfigurationTests {
 	void switches(String properties, boolean enabled) {
 		this.runner.withPropertyValues(properties.split(","))
 			.run((context) -> assertThat(context.containsBean(INSTALLER)).isEqualTo(enabled));
-		MockEnvironment environment = new MockEnvironment();
-		for (String property : properties.split(",")) {
-			String[] keyValue = property.split("=");
-			environment.setProperty(keyValue[0], keyValue[1]);
-		}
+		StandardEnvironment environment = TestEnvironment.of(properties.split("[,=]"));
 		// The early listener follows the same switch.
 		assertThat(LogCorrelationApplicationListener.isEnabled(environment)).isEqualTo(enabled);
 	}
@@ -72,8 +69,7 @@ class LogCorrelationAutoConfigurationTests {
 		});
 		// The listener leaves the report to the auto-configuration.
 		assertThat(LogCorrelationApplicationListener
-			.isEnabled(new MockEnvironment().withProperty("otel.instrumentation.logback-mdc.enabled", "sometimes")))
-			.isFalse();
+			.isEnabled(TestEnvironment.of("otel.instrumentation.logback-mdc.enabled", "sometimes"))).isFalse();
 	}
 
 	@Test

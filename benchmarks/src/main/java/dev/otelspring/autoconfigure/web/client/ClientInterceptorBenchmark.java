@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 
-import dev.otelspring.autoconfigure.web.CapturedHeaders;
-import dev.otelspring.autoconfigure.web.HttpMethods;
-import dev.otelspring.autoconfigure.web.UrlSanitizer;
+import dev.otelspring.autoconfigure.web.internal.CapturedHeaders;
+import dev.otelspring.autoconfigure.web.internal.HttpMethods;
+import dev.otelspring.autoconfigure.web.internal.UrlSanitizer;
 import dev.otelspring.benchmarks.BenchmarkSettings;
 import dev.otelspring.benchmarks.BenchmarkTracing;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -44,8 +44,8 @@ public class ClientInterceptorBenchmark extends BenchmarkSettings {
 	public void setUp() {
 		this.sdk = BenchmarkTracing.sdk();
 		this.interceptor = new ClientTracingInterceptor(this.sdk, new HttpMethods(List.of("GET", "POST")),
-				new UrlSanitizer(List.of("token")), new CapturedHeaders(List.of(), "http.request.header."),
-				new CapturedHeaders(List.of(), "http.response.header."));
+				new UrlSanitizer(List.of("token")), CapturedHeaders.requestHeaders(List.of()),
+				CapturedHeaders.responseHeaders(List.of()));
 	}
 
 	@TearDown

@@ -3,9 +3,10 @@ package dev.otelspring.autoconfigure.web.servlet;
 import java.io.IOException;
 import java.util.List;
 
-import dev.otelspring.autoconfigure.web.CapturedHeaders;
-import dev.otelspring.autoconfigure.web.HttpMethods;
-import dev.otelspring.autoconfigure.web.UrlSanitizer;
+import dev.otelspring.autoconfigure.config.PathPattern;
+import dev.otelspring.autoconfigure.web.internal.CapturedHeaders;
+import dev.otelspring.autoconfigure.web.internal.HttpMethods;
+import dev.otelspring.autoconfigure.web.internal.UrlSanitizer;
 import dev.otelspring.benchmarks.BenchmarkSettings;
 import dev.otelspring.benchmarks.BenchmarkTracing;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -40,9 +41,9 @@ public class ServerFilterBenchmark extends BenchmarkSettings {
 	public void setUp() {
 		this.sdk = BenchmarkTracing.sdk();
 		this.filter = new ServerTracingFilter(this.sdk, new HttpMethods(List.of("GET", "POST")),
-				new UrlSanitizer(List.of("token")), List.of("/actuator/health", "/actuator/health/**", "*.css"),
-				new CapturedHeaders(List.of(), "http.request.header."),
-				new CapturedHeaders(List.of(), "http.response.header."), false);
+				new UrlSanitizer(List.of("token")),
+				PathPattern.compileAll("skip-paths", List.of("/actuator/health", "/actuator/health/**", "*.css")),
+				CapturedHeaders.requestHeaders(List.of()), CapturedHeaders.responseHeaders(List.of()), false);
 	}
 
 	@TearDown

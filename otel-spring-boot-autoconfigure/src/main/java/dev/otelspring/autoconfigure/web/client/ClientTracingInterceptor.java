@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.net.URI;
 
 import dev.otelspring.autoconfigure.internal.Guarded;
-import dev.otelspring.autoconfigure.web.CapturedHeaders;
-import dev.otelspring.autoconfigure.web.HttpMethods;
-import dev.otelspring.autoconfigure.web.HttpStatusCodes;
-import dev.otelspring.autoconfigure.web.UrlSanitizer;
+import dev.otelspring.autoconfigure.web.internal.CapturedHeaders;
+import dev.otelspring.autoconfigure.web.internal.HttpMethods;
+import dev.otelspring.autoconfigure.web.internal.HttpStatusCodes;
+import dev.otelspring.autoconfigure.web.internal.UrlSanitizer;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
@@ -89,7 +89,7 @@ public final class ClientTracingInterceptor implements ClientHttpRequestIntercep
 			inject(request);
 			response = execution.execute(request, body);
 		}
-		catch (IOException | RuntimeException | Error ex) {
+		catch (Throwable ex) {
 			Guarded.close(scope, logger);
 			onFailure(span, ex);
 			Guarded.end(span, logger);
@@ -106,10 +106,11 @@ public final class ClientTracingInterceptor implements ClientHttpRequestIntercep
 			URI uri = request.getURI();
 			SpanBuilder builder = this.methods.spanBuilder(this.tracer, request.getMethod().name(), SpanKind.CLIENT)
 				.setAttribute(UrlAttributes.URL_FULL, this.sanitizer.sanitizeUrl(uri));
-			if (uri.getHost() != null) {
-				builder.setAttribute(ServerAttributes.SERVER_ADDRESS, uri.getHost());
+			String host = UrlSanitizer.host(uri);
+			if (host != null) {
+				builder.setAttribute(ServerAttributes.SERVER_ADDRESS, host);
 			}
-			long port = port(uri);
+			long port = UrlSanitizer.port(uri);
 			if (port > 0) {
 				builder.setAttribute(ServerAttributes.SERVER_PORT, port);
 			}
@@ -160,17 +161,6 @@ public final class ClientTracingInterceptor implements ClientHttpRequestIntercep
 		catch (RuntimeException | LinkageError ex) {
 			logger.debug("Could not record the failure on the client span", ex);
 		}
-	}
-
-	private static long port(URI uri) {
-		if (uri.getPort() != -1) {
-			return uri.getPort();
-		}
-		String scheme = uri.getScheme();
-		if ("https".equalsIgnoreCase(scheme)) {
-			return 443;
-		}
-		return "http".equalsIgnoreCase(scheme) ? 80 : -1;
 	}
 
 }

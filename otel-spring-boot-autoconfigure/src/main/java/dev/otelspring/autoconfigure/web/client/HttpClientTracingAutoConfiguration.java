@@ -4,10 +4,10 @@ import dev.otelspring.autoconfigure.config.ConditionalOnEnabledInstrumentation;
 import dev.otelspring.autoconfigure.config.HttpTracingProperties;
 import dev.otelspring.autoconfigure.config.SpringHttpTracingProperties;
 import dev.otelspring.autoconfigure.sdk.OpenTelemetrySdkAutoConfiguration;
-import dev.otelspring.autoconfigure.web.CapturedHeaders;
-import dev.otelspring.autoconfigure.web.HttpMethods;
-import dev.otelspring.autoconfigure.web.HttpTracingSettingsConfiguration;
-import dev.otelspring.autoconfigure.web.UrlSanitizer;
+import dev.otelspring.autoconfigure.web.internal.CapturedHeaders;
+import dev.otelspring.autoconfigure.web.internal.HttpMethods;
+import dev.otelspring.autoconfigure.web.internal.HttpTracingSettingsConfiguration;
+import dev.otelspring.autoconfigure.web.internal.UrlSanitizer;
 import io.opentelemetry.api.OpenTelemetry;
 
 import org.springframework.beans.factory.ObjectProvider;

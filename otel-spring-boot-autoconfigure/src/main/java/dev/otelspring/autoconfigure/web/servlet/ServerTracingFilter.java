@@ -1,16 +1,17 @@
 package dev.otelspring.autoconfigure.web.servlet;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 
 import dev.otelspring.autoconfigure.config.PathPattern;
 import dev.otelspring.autoconfigure.internal.Guarded;
-import dev.otelspring.autoconfigure.web.CapturedHeaders;
-import dev.otelspring.autoconfigure.web.HttpMethods;
-import dev.otelspring.autoconfigure.web.HttpStatusCodes;
-import dev.otelspring.autoconfigure.web.UrlSanitizer;
+import dev.otelspring.autoconfigure.web.internal.CapturedHeaders;
+import dev.otelspring.autoconfigure.web.internal.HttpMethods;
+import dev.otelspring.autoconfigure.web.internal.HttpStatusCodes;
+import dev.otelspring.autoconfigure.web.internal.UrlSanitizer;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
@@ -42,6 +43,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.util.UriUtils;
 
 /**
  * A servlet {@link Filter} that makes a SERVER span of every HTTP request, following the
@@ -153,7 +155,8 @@ final class ServerTracingFilter implements Filter {
 
 	private ServerSpan start(HttpServletRequest request, HttpServletResponse response) {
 		try {
-			if (isSkipped(pathWithinApplication(request))) {
+			String path = withoutPathParameters(request.getRequestURI());
+			if (isSkipped(pathWithinApplication(request, path))) {
 				return null;
 			}
 			Context parent = extract(request);
@@ -161,7 +164,7 @@ final class ServerTracingFilter implements Filter {
 			boolean known = this.methods.isKnown(method);
 			SpanBuilder builder = this.methods.spanBuilder(this.tracer, method, SpanKind.SERVER)
 				.setParent(parent)
-				.setAttribute(UrlAttributes.URL_PATH, request.getRequestURI())
+				.setAttribute(UrlAttributes.URL_PATH, path)
 				.setAttribute(UrlAttributes.URL_SCHEME, request.getScheme())
 				.setAttribute(ServerAttributes.SERVER_ADDRESS, request.getServerName())
 				.setAttribute(ServerAttributes.SERVER_PORT, serverPort(request.getServerPort()));
@@ -302,10 +305,53 @@ final class ServerTracingFilter implements Filter {
 		return false;
 	}
 
-	private static String pathWithinApplication(HttpServletRequest request) {
-		String uri = request.getRequestURI();
+	/**
+	 * Returns the path the application routes: within the context path, without path
+	 * parameters ({@code ;jsessionid=...}) and percent-decoded, so that
+	 * {@code /api/orders/1;.css} is not taken for a stylesheet.
+	 * @param request the request
+	 * @param uri the request URI without path parameters
+	 * @return the path to match skip patterns against
+	 */
+	private static String pathWithinApplication(HttpServletRequest request, String uri) {
 		String contextPath = request.getContextPath();
-		return (contextPath.isEmpty() || !uri.startsWith(contextPath)) ? uri : uri.substring(contextPath.length());
+		String path = (contextPath.isEmpty() || !uri.startsWith(contextPath)) ? uri
+				: uri.substring(contextPath.length());
+		return (path.indexOf('%') >= 0) ? decode(path) : path;
+	}
+
+	/**
+	 * Removes the path parameters of every segment ({@code /a;x=1/b;y} becomes
+	 * {@code /a/b}); a session id must not reach a span.
+	 * @param uri the raw request URI
+	 * @return the URI without path parameters, the same instance when it has none
+	 */
+	static String withoutPathParameters(String uri) {
+		int semicolon = uri.indexOf(';');
+		if (semicolon < 0) {
+			return uri;
+		}
+		StringBuilder path = new StringBuilder(uri.length());
+		int start = 0;
+		while (semicolon >= 0) {
+			path.append(uri, start, semicolon);
+			int slash = uri.indexOf('/', semicolon);
+			if (slash < 0) {
+				return path.toString();
+			}
+			start = slash;
+			semicolon = uri.indexOf(';', start);
+		}
+		return path.append(uri, start, uri.length()).toString();
+	}
+
+	private static String decode(String path) {
+		try {
+			return UriUtils.decode(path, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			return path;
+		}
 	}
 
 	private static String protocolVersion(String protocol) {

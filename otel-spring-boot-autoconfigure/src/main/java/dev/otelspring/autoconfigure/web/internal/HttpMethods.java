@@ -1,4 +1,4 @@
-package dev.otelspring.autoconfigure.web;
+package dev.otelspring.autoconfigure.web.internal;
 
 import java.util.Collection;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.otelspring.autoconfigure.web;
+package dev.otelspring.autoconfigure.web.internal;
 
 import java.net.URI;
 import java.util.List;
@@ -44,10 +44,44 @@ class UrlSanitizerTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "a=1&b=2", "token", "flag&token", "TOKEN=abc", "tokens=abc", "xtoken=abc", "=abc",
-			"a=token", "&", "=", " ", "   " })
+	@ValueSource(strings = { "a=1&b=2", "token", "flag&token", "tokens=abc", "xtoken=abc", "=abc", "a=token", "&", "=",
+			" ", "   " })
 	void anUnchangedQueryIsReturnedAsTheSameInstance(String query) {
 		assertThat(this.sanitizer.sanitizeQuery(query)).isSameAs(query);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			value = { "TOKEN=abc|TOKEN=REDACTED", "Token=abc&x=1|Token=REDACTED&x=1", "to%6Ben=abc|to%6Ben=REDACTED",
+					"SIG=1&sig=2|SIG=REDACTED&sig=REDACTED", "bad%zz=1&token=2|bad%zz=1&token=REDACTED" })
+	void namesMatchWhateverTheirCaseOrEncoding(String query, String sanitized) {
+		assertThat(this.sanitizer.sanitizeQuery(query)).isEqualTo(sanitized);
+	}
+
+	@Test
+	void anAmpersandEndsTheNameBeforeAnyEqualsSign() {
+		assertThat(this.sanitizer.sanitizeQuery("x&token=abc")).isEqualTo("x&token=REDACTED");
+		assertThat(this.sanitizer.sanitizeQuery("token&x=abc")).isEqualTo("token&x=abc");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			value = { "http://svc:pw@payment_gateway:8080/x|http://payment_gateway:8080/x",
+					"http://svc:pw@payment_gateway:8080/x?token=abc|http://payment_gateway:8080/x?token=REDACTED",
+					"http://payment_gateway:8080/x?token=abc|http://payment_gateway:8080/x?token=REDACTED" })
+	void aHostUriCannotParseKeepsItsNameAndPortAndLosesItsUserInfo(String url, String sanitized) {
+		assertThat(this.sanitizer.sanitizeUrl(URI.create(url))).isEqualTo(sanitized).doesNotContain("pw");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			value = { "http://svc:pw@payment_gateway:8080/x|payment_gateway|8080",
+					"http://payment_gateway/x|payment_gateway|80", "https://u@example.com/x|example.com|443",
+					"http://[::1]:9000/x|[::1]|9000" })
+	void hostAndPortAreReadFromTheAuthority(String url, String host, int port) {
+		URI uri = URI.create(url);
+		assertThat(UrlSanitizer.host(uri)).isEqualTo(host);
+		assertThat(UrlSanitizer.port(uri)).isEqualTo(port);
 	}
 
 	@Test

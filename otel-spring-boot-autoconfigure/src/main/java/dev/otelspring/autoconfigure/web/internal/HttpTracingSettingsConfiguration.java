@@ -1,4 +1,4 @@
-package dev.otelspring.autoconfigure.web;
+package dev.otelspring.autoconfigure.web.internal;
 
 import dev.otelspring.autoconfigure.config.HttpTracingProperties;
 import dev.otelspring.autoconfigure.config.SpringHttpTracingProperties;

@@ -1,4 +1,4 @@
-package dev.otelspring.autoconfigure.web;
+package dev.otelspring.autoconfigure.web.internal;
 
 /**
  * HTTP status codes as the {@code Long} values the SDK stores for
