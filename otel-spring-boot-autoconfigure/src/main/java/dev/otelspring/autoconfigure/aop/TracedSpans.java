@@ -19,6 +19,8 @@ final class TracedSpans {
 	static final boolean REACTOR_PRESENT = ClassUtils.isPresent("reactor.core.publisher.Mono",
 			TracedSpans.class.getClassLoader());
 
+	static final int MAX_DESCRIPTION_LENGTH = 256;
+
 	private static final Log logger = LogFactory.getLog(TracedSpans.class);
 
 	private TracedSpans() {
@@ -31,11 +33,26 @@ final class TracedSpans {
 	static void fail(Span span, Throwable failure) {
 		try {
 			span.recordException(failure);
-			span.setStatus(StatusCode.ERROR, (failure.getMessage() != null) ? failure.getMessage() : "");
+			span.setStatus(StatusCode.ERROR, description(failure.getMessage()));
 		}
 		catch (RuntimeException | LinkageError ex) {
 			logger.debug("Could not record the failure on a @Traced span", ex);
 		}
+	}
+
+	/**
+	 * Returns the status description for an exception message, which may hold client
+	 * input: at most {@value #MAX_DESCRIPTION_LENGTH} characters. The whole message stays
+	 * on the exception event, under the attribute length limit.
+	 * @param message the message, or {@code null}
+	 * @return the description
+	 */
+	static String description(String message) {
+		if (message == null) {
+			return "";
+		}
+		return (message.length() <= MAX_DESCRIPTION_LENGTH) ? message
+				: message.substring(0, MAX_DESCRIPTION_LENGTH - 1) + "…";
 	}
 
 	static Throwable unwrap(Throwable failure) {

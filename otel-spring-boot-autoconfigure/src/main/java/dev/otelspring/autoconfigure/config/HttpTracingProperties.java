@@ -31,6 +31,11 @@ public record HttpTracingProperties(
 	 */
 	public HttpTracingProperties {
 		knownMethods = cleaned(knownMethods);
+		if (knownMethods.isEmpty()) {
+			throw new InvalidOtelPropertyException(OtelPropertyNames.HTTP_INSTRUMENTATION + ".known-methods", "[]",
+					"a list of at least one HTTP method, such as GET,POST (leave it unset for RFC 9110's methods "
+							+ "and PATCH)");
+		}
 	}
 
 	/**

@@ -207,7 +207,15 @@ final class OtelProperties {
 			}
 			String name = entry.substring(0, equals).trim();
 			String value = entry.substring(equals + 1).trim();
-			result.put(name, URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8));
+			try {
+				result.put(name, URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8));
+			}
+			catch (IllegalArgumentException ex) {
+				// The decoder's message quotes the value: it is not passed on.
+				String shown = secretValues ? SecretKeys.HIDDEN : text;
+				throw new InvalidOtelPropertyException(key, shown,
+						"key=value pairs whose values are percent-encoded: '%' only before two hex digits (%25 for '%')");
+			}
 		}
 		return Collections.unmodifiableMap(result);
 	}

@@ -64,7 +64,7 @@ public final class OtlpExporterSettings {
 	 * @param environment the Spring environment
 	 * @return the configured protocol, {@code http/protobuf} by default
 	 */
-	public static OtlpProtocol protocol(Environment environment) {
+	static OtlpProtocol protocol(Environment environment) {
 		return protocol(new OtelProperties(environment));
 	}
 
@@ -90,6 +90,12 @@ public final class OtlpExporterSettings {
 		headers.putAll(properties.getMap(TRACES_PREFIX + "headers", true));
 		String timeoutKey = properties.firstSet(TRACES_PREFIX + "timeout", PREFIX + "timeout");
 		Duration timeout = properties.getDuration(timeoutKey, DEFAULT_TIMEOUT);
+		if (timeout.isZero()) {
+			// The SDK reads 0 as no timeout: a hung collector would hold an export thread
+			// forever.
+			throw new InvalidOtelPropertyException(timeoutKey, properties.getString(timeoutKey),
+					"a positive duration: milliseconds as a number (10000) or with a unit (500ms, 10s)");
+		}
 		String compressionKey = properties.firstSet(TRACES_PREFIX + "compression", PREFIX + "compression");
 		String compressionValue = properties.getString(compressionKey);
 		OtlpCompression compression = (compressionValue != null)
@@ -138,8 +144,24 @@ public final class OtlpExporterSettings {
 		catch (URISyntaxException ex) {
 			// reported below
 		}
-		throw new InvalidOtelPropertyException(key, value,
+		throw new InvalidOtelPropertyException(key, withoutUserInfo(value),
 				"an absolute http:// or https:// URL with a host and no user info, such as http://collector:4318");
+	}
+
+	/**
+	 * Returns the URL for a failure report, with anything between the scheme and an
+	 * {@code @} masked: credentials do not belong in an endpoint, nor in a log.
+	 * @param value the configured URL
+	 * @return the URL without its user info
+	 */
+	private static String withoutUserInfo(String value) {
+		int at = value.lastIndexOf('@');
+		if (at < 0) {
+			return value;
+		}
+		int start = value.indexOf("//");
+		String prefix = (start >= 0 && start < at) ? value.substring(0, start + 2) : "";
+		return prefix + "****" + value.substring(at);
 	}
 
 	private static void requireCertificates(String key, byte[] pem) {

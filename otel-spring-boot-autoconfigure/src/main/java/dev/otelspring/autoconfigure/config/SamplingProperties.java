@@ -3,6 +3,7 @@ package dev.otelspring.autoconfigure.config;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,9 +16,14 @@ import org.springframework.core.env.Environment;
  * @param rules rules applied in order before the head sampler (otel.traces.sampler); the
  * first match decides, and a span no rule matches falls through to the head sampler
  * @param tail tail sampling: whole local traces kept or dropped once they have finished
+ * @param trustRemoteParent whether the parent-based samplers follow the sampling decision
+ * a caller sends in its trace headers. Set it to false in services that take requests
+ * from callers they do not control: each request is then decided by the root sampler, and
+ * the trace id is still continued
  */
 @ConfigurationProperties("otel.spring.sampling")
-public record SamplingProperties(@DefaultValue List<Rule> rules, @DefaultValue Tail tail) {
+public record SamplingProperties(@DefaultValue List<Rule> rules, @DefaultValue Tail tail,
+		@DefaultValue("true") boolean trustRemoteParent) {
 
 	private static final String PREFIX = OtelPropertyNames.SAMPLING + ".";
 
@@ -25,7 +31,7 @@ public record SamplingProperties(@DefaultValue List<Rule> rules, @DefaultValue T
 	 * Checks every rule; the failure report names the rule by its index.
 	 */
 	public SamplingProperties {
-		rules = (rules != null) ? List.copyOf(rules) : List.of();
+		rules = (rules != null) ? rules.stream().filter(Objects::nonNull).toList() : List.of();
 		for (int i = 0; i < rules.size(); i++) {
 			rules.get(i).validate(PREFIX + "rules[" + i + "]");
 		}
@@ -134,19 +140,29 @@ public record SamplingProperties(@DefaultValue List<Rule> rules, @DefaultValue T
 		 */
 		public Tail {
 			keepAttributes = (keepAttributes != null) ? Map.copyOf(keepAttributes) : Map.of();
-			Validation.requirePositive(TAIL + "decision-wait", decisionWait);
-			Validation.requirePositive(TAIL + "max-trace-age", maxTraceAge);
-			Validation.requireAtLeast(TAIL + "max-traces", maxTraces, 1);
-			Validation.requireAtLeast(TAIL + "max-spans", maxSpans, 1);
-			if (baselineRate != null) {
-				if (!(baselineRate > 0) || Double.isInfinite(baselineRate)) {
-					throw new InvalidOtelPropertyException(TAIL + "baseline-rate", String.valueOf(baselineRate),
-							"the most traces kept per second, a number above 0");
+			if (enabled) {
+				Validation.requirePositive(TAIL + "decision-wait", decisionWait);
+				Validation.requirePositive(TAIL + "max-trace-age", maxTraceAge);
+				if (slowThreshold != null) {
+					Validation.requirePositive(TAIL + "slow-threshold", slowThreshold);
+					if (slowThreshold.compareTo(maxTraceAge) >= 0) {
+						throw new InvalidOtelPropertyException(TAIL + "slow-threshold", String.valueOf(slowThreshold),
+								"a positive duration shorter than " + TAIL + "max-trace-age (" + maxTraceAge
+										+ "): a trace is decided at that age at the latest");
+					}
 				}
-			}
-			else if (!(baselineRatio >= 0 && baselineRatio <= 1)) {
-				throw new InvalidOtelPropertyException(TAIL + "baseline-ratio", String.valueOf(baselineRatio),
-						"a fraction from 0.0 to 1.0");
+				Validation.requireAtLeast(TAIL + "max-traces", maxTraces, 1);
+				Validation.requireAtLeast(TAIL + "max-spans", maxSpans, 1);
+				if (baselineRate != null) {
+					if (!(baselineRate > 0) || Double.isInfinite(baselineRate)) {
+						throw new InvalidOtelPropertyException(TAIL + "baseline-rate", String.valueOf(baselineRate),
+								"the most traces kept per second, a number above 0");
+					}
+				}
+				else if (!(baselineRatio >= 0 && baselineRatio <= 1)) {
+					throw new InvalidOtelPropertyException(TAIL + "baseline-ratio", String.valueOf(baselineRatio),
+							"a fraction from 0.0 to 1.0");
+				}
 			}
 		}
 

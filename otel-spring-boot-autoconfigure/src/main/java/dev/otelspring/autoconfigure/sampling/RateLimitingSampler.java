@@ -5,6 +5,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.trace.data.LinkData;
@@ -16,6 +18,8 @@ import io.opentelemetry.sdk.trace.samplers.SamplingResult;
  * bursts: a trace is sampled when at least {@code 1 / rate} seconds have passed since the
  * last sampled one's slot (the generic cell rate algorithm, with no burst allowance). So
  * in any second at most {@code rate} traces are sampled, whatever the number of threads.
+ * The budget counts traces: a span whose parent started in this process follows its
+ * parent's decision, so a sampled trace stays whole and its children cost no budget.
  *
  * <p>
  * Thread-safe and lock-free; the fast path allocates nothing.
@@ -56,6 +60,10 @@ public final class RateLimitingSampler implements Sampler {
 	@Override
 	public SamplingResult shouldSample(Context parentContext, String traceId, String name, SpanKind spanKind,
 			Attributes attributes, List<LinkData> parentLinks) {
+		SpanContext parent = Span.fromContext(parentContext).getSpanContext();
+		if (parent.isValid() && !parent.isRemote()) {
+			return parent.isSampled() ? SAMPLE : DROP;
+		}
 		return tryAcquire() ? SAMPLE : DROP;
 	}
 

@@ -18,22 +18,37 @@ final class SamplerFactory {
 	}
 
 	static Sampler create(SamplerSettings settings, SamplingProperties sampling) {
-		Sampler sampler = head(settings);
+		Sampler sampler = head(settings, sampling.trustRemoteParent());
 		List<SamplingRule> rules = rules(sampling);
 		return rules.isEmpty() ? sampler : new RuleBasedSampler(rules, sampler);
 	}
 
-	private static Sampler head(SamplerSettings settings) {
+	private static Sampler head(SamplerSettings settings, boolean trustRemoteParent) {
 		return switch (settings.type()) {
 			case ALWAYS_ON -> Sampler.alwaysOn();
 			case ALWAYS_OFF -> Sampler.alwaysOff();
 			case TRACE_ID_RATIO -> Sampler.traceIdRatioBased(settings.ratio());
-			case PARENT_BASED_ALWAYS_ON -> Sampler.parentBased(Sampler.alwaysOn());
-			case PARENT_BASED_ALWAYS_OFF -> Sampler.parentBased(Sampler.alwaysOff());
-			case PARENT_BASED_TRACE_ID_RATIO -> Sampler.parentBased(Sampler.traceIdRatioBased(settings.ratio()));
+			case PARENT_BASED_ALWAYS_ON -> parentBased(Sampler.alwaysOn(), trustRemoteParent);
+			case PARENT_BASED_ALWAYS_OFF -> parentBased(Sampler.alwaysOff(), trustRemoteParent);
+			case PARENT_BASED_TRACE_ID_RATIO ->
+				parentBased(Sampler.traceIdRatioBased(settings.ratio()), trustRemoteParent);
 			case RATE_LIMITING -> new RateLimitingSampler(settings.rate());
-			case PARENT_BASED_RATE_LIMITING -> Sampler.parentBased(new RateLimitingSampler(settings.rate()));
+			case PARENT_BASED_RATE_LIMITING -> parentBased(new RateLimitingSampler(settings.rate()), trustRemoteParent);
 		};
+	}
+
+	/**
+	 * Returns the SDK's parent-based sampler over the root sampler; without trust in
+	 * remote parents, a caller's sampled flag is ignored and the root sampler decides.
+	 * @param root the sampler for spans without a parent to follow
+	 * @param trustRemoteParent whether a remote parent's decision is followed
+	 * @return the sampler
+	 */
+	private static Sampler parentBased(Sampler root, boolean trustRemoteParent) {
+		if (trustRemoteParent) {
+			return Sampler.parentBased(root);
+		}
+		return Sampler.parentBasedBuilder(root).setRemoteParentSampled(root).setRemoteParentNotSampled(root).build();
 	}
 
 	private static List<SamplingRule> rules(SamplingProperties sampling) {

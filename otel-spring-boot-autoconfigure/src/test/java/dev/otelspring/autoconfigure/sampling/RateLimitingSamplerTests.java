@@ -8,8 +8,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.samplers.SamplingDecision;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +88,37 @@ class RateLimitingSamplerTests {
 		assertThat(decision(sampler)).isEqualTo(SamplingDecision.DROP);
 		assertThat(sampler.getDescription()).isEqualTo("RateLimitingSampler{1.0/s}");
 		assertThatIllegalArgumentException().isThrownBy(() -> new RateLimitingSampler(0));
+	}
+
+	@Test
+	void theBudgetCountsTracesAndASampledTraceStaysWhole() {
+		AtomicLong clock = new AtomicLong(0);
+		InMemorySpanExporter exporter = InMemorySpanExporter.create();
+		try (SdkTracerProvider provider = SdkTracerProvider.builder()
+			.setSampler(new RateLimitingSampler(1, clock::get))
+			.addSpanProcessor(SimpleSpanProcessor.create(exporter))
+			.build()) {
+			Tracer tracer = provider.get("test");
+			Span root = tracer.spanBuilder("root").startSpan();
+			Span child = tracer.spanBuilder("child").setParent(Context.current().with(root)).startSpan();
+			assertThat(root.getSpanContext().isSampled()).isTrue();
+			assertThat(child.getSpanContext().isSampled()).isTrue();
+			Span secondRoot = tracer.spanBuilder("second-root").startSpan();
+			Span secondChild = tracer.spanBuilder("second-child")
+				.setParent(Context.current().with(secondRoot))
+				.startSpan();
+			assertThat(secondRoot.getSpanContext().isSampled()).isFalse();
+			assertThat(secondChild.getSpanContext().isSampled()).isFalse();
+			// A caller's span is not this process's trace: the request's span costs
+			// budget.
+			clock.addAndGet(1_000_000_000L);
+			SpanContext remote = SpanContext.createFromRemoteParent("0af7651916cd43dd8448eb211c80319c",
+					"b7ad6b7169203331", TraceFlags.getSampled(), TraceState.getDefault());
+			Span server = tracer.spanBuilder("server").setParent(Context.root().with(Span.wrap(remote))).startSpan();
+			Span another = tracer.spanBuilder("server").setParent(Context.root().with(Span.wrap(remote))).startSpan();
+			assertThat(server.getSpanContext().isSampled()).isTrue();
+			assertThat(another.getSpanContext().isSampled()).isFalse();
+		}
 	}
 
 	private static SamplingDecision decision(RateLimitingSampler sampler) {

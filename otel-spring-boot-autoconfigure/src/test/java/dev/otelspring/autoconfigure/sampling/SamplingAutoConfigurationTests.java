@@ -1,11 +1,21 @@
 package dev.otelspring.autoconfigure.sampling;
 
+import java.util.List;
+
 import dev.otelspring.autoconfigure.config.InvalidOtelPropertyException;
 import dev.otelspring.autoconfigure.exporter.OtlpSpanExporterAutoConfiguration;
 import dev.otelspring.autoconfigure.sdk.OpenTelemetrySdkAutoConfiguration;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
+import io.opentelemetry.sdk.trace.samplers.SamplingDecision;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,6 +42,42 @@ class SamplingAutoConfigurationTests {
 	}
 
 	@Test
+	void callersSamplingDecisionIsFollowedUnlessTrustIsWithdrawn() {
+		this.runner.run((context) -> {
+			Sampler sampler = context.getBean(Sampler.class);
+			assertThat(decide(sampler, false)).isEqualTo(SamplingDecision.DROP);
+		});
+		this.runner.withPropertyValues("otel.spring.sampling.trust-remote-parent=false").run((context) -> {
+			Sampler sampler = context.getBean(Sampler.class);
+			assertThat(decide(sampler, false)).isEqualTo(SamplingDecision.RECORD_AND_SAMPLE);
+		});
+		// A client sending fresh sampled headers no longer bypasses the rate limit.
+		this.runner
+			.withPropertyValues("otel.traces.sampler=parentbased_rate_limiting", "otel.traces.sampler.arg=1",
+					"otel.spring.sampling.trust-remote-parent=false")
+			.run((context) -> {
+				Sampler sampler = context.getBean(Sampler.class);
+				assertThat(decide(sampler, true)).isEqualTo(SamplingDecision.RECORD_AND_SAMPLE);
+				assertThat(decide(sampler, true)).isEqualTo(SamplingDecision.DROP);
+			});
+		this.runner.withPropertyValues("otel.traces.sampler=parentbased_rate_limiting", "otel.traces.sampler.arg=1")
+			.run((context) -> {
+				Sampler sampler = context.getBean(Sampler.class);
+				assertThat(decide(sampler, true)).isEqualTo(SamplingDecision.RECORD_AND_SAMPLE);
+				assertThat(decide(sampler, true)).isEqualTo(SamplingDecision.RECORD_AND_SAMPLE);
+			});
+	}
+
+	private static SamplingDecision decide(Sampler sampler, boolean callerSampled) {
+		SpanContext caller = SpanContext.createFromRemoteParent("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331",
+				callerSampled ? TraceFlags.getSampled() : TraceFlags.getDefault(), TraceState.getDefault());
+		return sampler
+			.shouldSample(Context.root().with(Span.wrap(caller)), caller.getTraceId(), "GET", SpanKind.SERVER,
+					Attributes.empty(), List.of())
+			.getDecision();
+	}
+
+	@Test
 	void rulesWrapTheHeadSampler() {
 		this.runner
 			.withPropertyValues("otel.traces.sampler=always_on", "otel.spring.sampling.rules[0].action=drop",
@@ -45,7 +91,7 @@ class SamplingAutoConfigurationTests {
 	void tailSamplingSitsInFrontOfTheBatchProcessor() {
 		this.runner.withPropertyValues("otel.spring.sampling.tail.enabled=true").run((context) -> {
 			TailSamplingSpanProcessor tail = context.getBean(TailSamplingSpanProcessor.class);
-			assertThat(tail.getDownstream()).isSameAs(context.getBean(BatchSpanProcessor.class));
+			assertThat(tail.getDelegate()).isSameAs(context.getBean(BatchSpanProcessor.class));
 			String provider = context.getBean(SdkTracerProvider.class).toString();
 			assertThat(provider).contains("TailSamplingSpanProcessor");
 			// The batch processor is reached only through tail sampling.
@@ -63,7 +109,10 @@ class SamplingAutoConfigurationTests {
 			"otel.spring.sampling.tail.enabled=true,otel.spring.sampling.tail.baseline-ratio=2|otel.spring.sampling.tail.baseline-ratio",
 			"otel.spring.sampling.tail.enabled=true,otel.spring.sampling.tail.baseline-rate=-1|otel.spring.sampling.tail.baseline-rate",
 			"otel.spring.sampling.tail.enabled=true,otel.spring.sampling.tail.max-traces=0|otel.spring.sampling.tail.max-traces",
-			"otel.spring.sampling.tail.enabled=true,otel.spring.sampling.tail.decision-wait=0s|otel.spring.sampling.tail.decision-wait" })
+			"otel.spring.sampling.tail.enabled=true,otel.spring.sampling.tail.decision-wait=0s|otel.spring.sampling.tail.decision-wait",
+			"otel.spring.sampling.tail.enabled=true,otel.spring.sampling.tail.slow-threshold=0s|otel.spring.sampling.tail.slow-threshold",
+			"otel.spring.sampling.tail.enabled=true,otel.spring.sampling.tail.slow-threshold=30s|otel.spring.sampling.tail.slow-threshold",
+			"otel.spring.sampling.rules[0].action=drop,otel.spring.sampling.rules[0].url-path=/api/*/orders|otel.spring.sampling.rules[0].url-path" })
 	void invalidValuesNameTheKey(String properties, String key) {
 		this.runner.withPropertyValues(properties.split(",(?=otel)")).run((context) -> {
 			assertThat(context).hasFailed();

@@ -192,6 +192,20 @@ class ServerTracingIntegrationTests {
 		});
 	}
 
+	@Test
+	void pathParametersNeitherReachTheSpanNorSkipIt() {
+		HttpResponse<String> session = TestHttp.get(url("/api/orders/7;jsessionid=SECRETSESSION"));
+		assertThat(session.statusCode()).isEqualTo(200);
+		ReceivedSpan span = serverSpan(session);
+		assertThat(span.attributes()).containsEntry("url.path", "/api/orders/7");
+		assertThat(span.span().toString()).doesNotContain("SECRETSESSION");
+		// Reaches the controller, so it is not a stylesheet, whatever *.css says.
+		HttpResponse<String> disguised = TestHttp.get(url("/api/orders/8;.css"));
+		assertThat(disguised.statusCode()).isEqualTo(200);
+		assertThat(serverSpan(disguised).attributes()).containsEntry("url.path", "/api/orders/8")
+			.containsEntry("http.route", "/api/orders/{id}");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "garbage", "00-zzzz-00f067aa0ba902b7-01",
 			"00-00000000000000000000000000000000-00f067aa0ba902b7-01",

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 
-import dev.otelspring.autoconfigure.web.CapturedHeaders;
-import dev.otelspring.autoconfigure.web.HttpMethods;
-import dev.otelspring.autoconfigure.web.UrlSanitizer;
+import dev.otelspring.autoconfigure.web.internal.CapturedHeaders;
+import dev.otelspring.autoconfigure.web.internal.HttpMethods;
+import dev.otelspring.autoconfigure.web.internal.UrlSanitizer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.ContextPropagators;
