@@ -33,13 +33,11 @@ final class PropertyValues {
 	}
 
 	static <E extends Enum<E> & PropertyValue> E parse(String key, String value, Class<E> type) {
-		String normalized = value.trim().toLowerCase(Locale.ROOT);
-		for (E candidate : type.getEnumConstants()) {
-			if (candidate.value().equals(normalized)) {
-				return candidate;
-			}
+		E candidate = find(type, value.trim().toLowerCase(Locale.ROOT));
+		if (candidate == null) {
+			throw new InvalidOtelPropertyException(key, value, oneOf(type));
 		}
-		throw new InvalidOtelPropertyException(key, value, oneOf(type));
+		return candidate;
 	}
 
 	/**

@@ -40,37 +40,21 @@ public record SamplerSettings(SamplerType type, double ratio, double rate) {
 	}
 
 	private static double ratio(String arg) {
-		if (arg == null) {
-			return 1.0;
-		}
-		try {
-			double ratio = Double.parseDouble(arg);
-			if (ratio >= 0.0 && ratio <= 1.0) {
-				return ratio;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// reported below
-		}
-		throw new InvalidOtelPropertyException(OtelPropertyNames.TRACES_SAMPLER_ARG, arg,
-				"a sampling ratio from 0.0 to 1.0");
+		return (arg != null) ? Validation.requireRatio(OtelPropertyNames.TRACES_SAMPLER_ARG, number(arg), arg) : 1.0;
 	}
 
 	private static double rate(String arg) {
-		if (arg == null) {
-			return DEFAULT_RATE;
-		}
+		return (arg != null) ? Validation.requireRate(OtelPropertyNames.TRACES_SAMPLER_ARG, number(arg), arg)
+				: DEFAULT_RATE;
+	}
+
+	private static double number(String arg) {
 		try {
-			double rate = Double.parseDouble(arg);
-			if (rate > 0 && !Double.isInfinite(rate)) {
-				return rate;
-			}
+			return Double.parseDouble(arg);
 		}
 		catch (NumberFormatException ex) {
-			// reported below
+			return Double.NaN;
 		}
-		throw new InvalidOtelPropertyException(OtelPropertyNames.TRACES_SAMPLER_ARG, arg,
-				"the most traces per second for the rate-limiting samplers, a number above 0 (default 100)");
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.otelspring.autoconfigure.config;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,9 +33,23 @@ public record SamplingProperties(@DefaultValue List<Rule> rules, @DefaultValue T
 	 */
 	public SamplingProperties {
 		rules = (rules != null) ? rules.stream().filter(Objects::nonNull).toList() : List.of();
+		compile(rules);
+	}
+
+	/**
+	 * Returns the rules with their patterns compiled, in order.
+	 * @return the compiled rules
+	 */
+	public List<CompiledRule> compiledRules() {
+		return compile(this.rules);
+	}
+
+	private static List<CompiledRule> compile(List<Rule> rules) {
+		List<CompiledRule> compiled = new ArrayList<>(rules.size());
 		for (int i = 0; i < rules.size(); i++) {
-			rules.get(i).validate(PREFIX + "rules[" + i + "]");
+			compiled.add(rules.get(i).compile(PREFIX + "rules[" + i + "]"));
 		}
+		return compiled;
 	}
 
 	/**
@@ -85,7 +100,7 @@ public record SamplingProperties(@DefaultValue List<Rule> rules, @DefaultValue T
 	 */
 	public record Rule(Action action, Kind spanKind, String name, String urlPath, String httpRoute) {
 
-		void validate(String key) {
+		CompiledRule compile(String key) {
 			if (this.action == null) {
 				throw new InvalidOtelPropertyException(key + ".action", "(not set)", "drop or sample");
 			}
@@ -93,15 +108,28 @@ public record SamplingProperties(@DefaultValue List<Rule> rules, @DefaultValue T
 				throw new InvalidOtelPropertyException(key, "(no condition)",
 						"at least one of span-kind, name, url-path or http-route");
 			}
-			PathPattern.compile(key + ".name", this.name);
-			PathPattern.compile(key + ".url-path", this.urlPath);
-			PathPattern.compile(key + ".http-route", this.httpRoute);
+			return new CompiledRule(this.action == Action.SAMPLE, this.spanKind,
+					PathPattern.compile(key + ".name", this.name), PathPattern.compile(key + ".url-path", this.urlPath),
+					PathPattern.compile(key + ".http-route", this.httpRoute));
 		}
 
 		private static boolean isBlank(String value) {
 			return value == null || value.isBlank();
 		}
 
+	}
+
+	/**
+	 * A rule with its patterns compiled; a condition not set is {@code null}.
+	 *
+	 * @param sample whether matching spans are sampled (else dropped)
+	 * @param spanKind the span kind to match
+	 * @param name the span name pattern
+	 * @param urlPath the url.path pattern
+	 * @param httpRoute the http.route pattern
+	 */
+	public record CompiledRule(boolean sample, Kind spanKind, PathPattern name, PathPattern urlPath,
+			PathPattern httpRoute) {
 	}
 
 	/**
@@ -154,14 +182,10 @@ public record SamplingProperties(@DefaultValue List<Rule> rules, @DefaultValue T
 				Validation.requireAtLeast(TAIL + "max-traces", maxTraces, 1);
 				Validation.requireAtLeast(TAIL + "max-spans", maxSpans, 1);
 				if (baselineRate != null) {
-					if (!(baselineRate > 0) || Double.isInfinite(baselineRate)) {
-						throw new InvalidOtelPropertyException(TAIL + "baseline-rate", String.valueOf(baselineRate),
-								"the most traces kept per second, a number above 0");
-					}
+					Validation.requireRate(TAIL + "baseline-rate", baselineRate, String.valueOf(baselineRate));
 				}
-				else if (!(baselineRatio >= 0 && baselineRatio <= 1)) {
-					throw new InvalidOtelPropertyException(TAIL + "baseline-ratio", String.valueOf(baselineRatio),
-							"a fraction from 0.0 to 1.0");
+				else {
+					Validation.requireRatio(TAIL + "baseline-ratio", baselineRatio, String.valueOf(baselineRatio));
 				}
 			}
 		}

@@ -16,6 +16,34 @@ final class Validation {
 		}
 	}
 
+	/**
+	 * Checks a fraction of traces.
+	 * @param key the key
+	 * @param value the value
+	 * @param shown the value as the user wrote it
+	 * @return the value
+	 */
+	static double requireRatio(String key, double value, String shown) {
+		if (!(value >= 0.0 && value <= 1.0)) {
+			throw new InvalidOtelPropertyException(key, shown, "a fraction from 0.0 to 1.0");
+		}
+		return value;
+	}
+
+	/**
+	 * Checks a number of traces per second.
+	 * @param key the key
+	 * @param value the value
+	 * @param shown the value as the user wrote it
+	 * @return the value
+	 */
+	static double requireRate(String key, double value, String shown) {
+		if (!(value > 0) || Double.isInfinite(value)) {
+			throw new InvalidOtelPropertyException(key, shown, "a number of traces per second above 0");
+		}
+		return value;
+	}
+
 	static void requireAtLeast(String key, int value, int min) {
 		if (value < min) {
 			throw new InvalidOtelPropertyException(key, String.valueOf(value), "a whole number of at least " + min);

@@ -53,10 +53,9 @@ final class SamplerFactory {
 
 	private static List<SamplingRule> rules(SamplingProperties sampling) {
 		List<SamplingRule> rules = new ArrayList<>();
-		for (SamplingProperties.Rule rule : sampling.rules()) {
+		for (SamplingProperties.CompiledRule rule : sampling.compiledRules()) {
 			SpanKind kind = (rule.spanKind() != null) ? SpanKind.valueOf(rule.spanKind().name()) : null;
-			rules.add(new SamplingRule(rule.action() == SamplingProperties.Action.SAMPLE, kind, rule.name(),
-					rule.urlPath(), rule.httpRoute()));
+			rules.add(new SamplingRule(rule.sample(), kind, rule.name(), rule.urlPath(), rule.httpRoute()));
 		}
 		return rules;
 	}

@@ -28,12 +28,12 @@ final class SamplingRule {
 
 	private final PathPattern httpRoute;
 
-	SamplingRule(boolean sample, SpanKind kind, String name, String urlPath, String httpRoute) {
+	SamplingRule(boolean sample, SpanKind kind, PathPattern name, PathPattern urlPath, PathPattern httpRoute) {
 		this.sample = sample;
 		this.kind = kind;
-		this.name = PathPattern.compile("name", name);
-		this.urlPath = PathPattern.compile("url-path", urlPath);
-		this.httpRoute = PathPattern.compile("http-route", httpRoute);
+		this.name = name;
+		this.urlPath = urlPath;
+		this.httpRoute = httpRoute;
 	}
 
 	boolean isSample() {

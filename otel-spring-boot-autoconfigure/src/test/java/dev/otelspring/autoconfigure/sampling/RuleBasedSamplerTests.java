@@ -2,6 +2,7 @@ package dev.otelspring.autoconfigure.sampling;
 
 import java.util.List;
 
+import dev.otelspring.autoconfigure.config.PathPattern;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanKind;
@@ -15,9 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RuleBasedSamplerTests {
 
 	private static final List<SamplingRule> RULES = List.of(
-			new SamplingRule(false, SpanKind.SERVER, null, "/actuator/**", null),
-			new SamplingRule(true, null, null, null, "/api/payments/**"),
-			new SamplingRule(false, SpanKind.INTERNAL, "health-*", null, null));
+			new SamplingRule(false, SpanKind.SERVER, null, pattern("/actuator/**"), null),
+			new SamplingRule(true, null, null, null, pattern("/api/payments/**")),
+			new SamplingRule(false, SpanKind.INTERNAL, pattern("health-*"), null, null));
+
+	private static PathPattern pattern(String pattern) {
+		return PathPattern.compile("test", pattern);
+	}
 
 	private RuleBasedSampler sampler = new RuleBasedSampler(RULES, Sampler.alwaysOn());
 
