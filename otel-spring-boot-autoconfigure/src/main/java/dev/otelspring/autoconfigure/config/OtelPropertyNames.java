@@ -50,6 +50,8 @@ final class OtelPropertyNames {
 
 	static final String SPRING_HTTP = "otel.spring.http";
 
+	static final String BAGGAGE = "otel.spring.baggage";
+
 	private OtelPropertyNames() {
 	}
 

@@ -10,8 +10,9 @@ import org.springframework.util.ClassUtils;
  * {@code baggage} by default; empty for {@code none}.
  *
  * @param propagators the propagators, in order, none repeated
+ * @param baggage what the baggage propagator accepts and forwards
  */
-public record PropagationSettings(List<PropagatorType> propagators) {
+public record PropagationSettings(List<PropagatorType> propagators, BaggageProperties baggage) {
 
 	private static final List<String> DEFAULT = List.of(PropagatorType.TRACE_CONTEXT.value(),
 			PropagatorType.BAGGAGE.value());
@@ -38,7 +39,7 @@ public record PropagationSettings(List<PropagatorType> propagators) {
 								+ "opentelemetry-extension-trace-propagators on the classpath");
 			}
 		}
-		return new PropagationSettings(propagators);
+		return new PropagationSettings(propagators, BaggageProperties.from(environment));
 	}
 
 }

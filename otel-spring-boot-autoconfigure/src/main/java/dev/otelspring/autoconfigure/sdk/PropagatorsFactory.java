@@ -2,6 +2,7 @@ package dev.otelspring.autoconfigure.sdk;
 
 import java.util.List;
 
+import dev.otelspring.autoconfigure.config.BaggageProperties;
 import dev.otelspring.autoconfigure.config.PropagationSettings;
 import dev.otelspring.autoconfigure.config.PropagatorType;
 import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
@@ -26,14 +27,15 @@ final class PropagatorsFactory {
 		if (types.isEmpty()) {
 			return ContextPropagators.noop();
 		}
-		return ContextPropagators
-			.create(TextMapPropagator.composite(types.stream().map(PropagatorsFactory::propagator).toList()));
+		return ContextPropagators.create(TextMapPropagator
+			.composite(types.stream().map((type) -> propagator(type, settings.baggage())).toList()));
 	}
 
-	private static TextMapPropagator propagator(PropagatorType type) {
+	private static TextMapPropagator propagator(PropagatorType type, BaggageProperties baggage) {
 		return switch (type) {
 			case TRACE_CONTEXT -> W3CTraceContextPropagator.getInstance();
-			case BAGGAGE -> W3CBaggagePropagator.getInstance();
+			case BAGGAGE -> new BoundedBaggagePropagator(W3CBaggagePropagator.getInstance(), baggage.acceptInbound(),
+					baggage.maxOutboundLength());
 			default -> ExtensionPropagators.get(type);
 		};
 	}
