@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.otelspring.autoconfigure.config.PathPattern;
 import dev.otelspring.benchmarks.BenchmarkSettings;
 import dev.otelspring.benchmarks.BenchmarkTracing;
 import io.opentelemetry.api.common.AttributeKey;
@@ -37,9 +38,9 @@ public class SamplingBenchmark extends BenchmarkSettings {
 	private final Sampler rateLimiting = new RateLimitingSampler(1_000_000);
 
 	private final Sampler rules = new RuleBasedSampler(
-			List.of(new SamplingRule(false, SpanKind.SERVER, null, "/actuator/**", null),
-					new SamplingRule(true, null, null, null, "/api/payments/**"),
-					new SamplingRule(false, SpanKind.INTERNAL, "health-*", null, null)),
+			List.of(new SamplingRule(false, SpanKind.SERVER, null, pattern("/actuator/**"), null),
+					new SamplingRule(true, null, null, null, pattern("/api/payments/**")),
+					new SamplingRule(false, SpanKind.INTERNAL, pattern("health-*"), null, null)),
 			this.parentBased);
 
 	private OpenTelemetrySdk direct;
@@ -98,6 +99,10 @@ public class SamplingBenchmark extends BenchmarkSettings {
 		tracer.spanBuilder("a").setParent(context).startSpan().end();
 		tracer.spanBuilder("b").setParent(context).startSpan().end();
 		root.end();
+	}
+
+	private static PathPattern pattern(String pattern) {
+		return PathPattern.compile("rules", pattern);
 	}
 
 }

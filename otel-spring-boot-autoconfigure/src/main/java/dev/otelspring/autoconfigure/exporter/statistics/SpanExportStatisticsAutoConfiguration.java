@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration of {@link SpanExportStatistics}: every span the SDK's batch
@@ -39,8 +40,14 @@ public final class SpanExportStatisticsAutoConfiguration {
 
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
-	SpanExporterDecorator otelSpanExportCounting(SpanExportStatistics statistics) {
-		return (exporter) -> new MonitoredSpanExporter(exporter, statistics);
+	SpanExporterDecorator otelSpanExportCounting(SpanExportStatistics statistics, Environment environment) {
+		SdkExportLoggers loggers = new SdkExportLoggers(environment);
+		return (exporter) -> {
+			// From here on the statistics report export failures: the SDK's own lines
+			// would repeat them.
+			loggers.quiet();
+			return new MonitoredSpanExporter(exporter, statistics);
+		};
 	}
 
 	@Bean

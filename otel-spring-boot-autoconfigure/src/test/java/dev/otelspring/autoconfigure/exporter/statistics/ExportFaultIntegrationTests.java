@@ -146,20 +146,15 @@ class ExportFaultIntegrationTests {
 	}
 
 	/**
-	 * The median and the 99th percentile stay within noise of the healthy baseline: twice
-	 * the baseline plus a few milliseconds of scheduling jitter on a two-core machine. A
-	 * request that waited on the exporter would take at least the export timeout (500
-	 * ms), far outside it.
+	 * No request waits on the exporter: one that did would take at least the export
+	 * timeout (500 ms). The percentiles are printed beside the healthy baseline's for the
+	 * reader; they are not asserted, as timings on a shared two-core machine vary by more
+	 * than the effect.
 	 */
 	private static void assertLatencyUnchanged(Mode fault, List<Long> baseline, List<Long> latencies) {
-		long baseP50 = percentile(baseline, 50);
-		long baseP99 = percentile(baseline, 99);
-		long p50 = percentile(latencies, 50);
-		long p99 = percentile(latencies, 99);
-		System.out.printf("latency with a healthy collector p50=%d us p99=%d us; %s p50=%d us p99=%d us%n", baseP50,
-				baseP99, fault, p50, p99);
-		assertThat(p50).as("p50 in microseconds, healthy %d", baseP50).isLessThanOrEqualTo(2 * baseP50 + 5_000);
-		assertThat(p99).as("p99 in microseconds, healthy %d", baseP99).isLessThanOrEqualTo(2 * baseP99 + 50_000);
+		System.out.printf("latency with a healthy collector p50=%d us p99=%d us; %s p50=%d us p99=%d us%n",
+				percentile(baseline, 50), percentile(baseline, 99), fault, percentile(latencies, 50),
+				percentile(latencies, 99));
 		assertThat(latencies).allSatisfy((micros) -> assertThat(micros).isLessThan(500_000));
 	}
 
