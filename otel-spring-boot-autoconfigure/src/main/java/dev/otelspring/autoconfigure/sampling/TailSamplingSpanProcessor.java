@@ -33,7 +33,8 @@ import io.opentelemetry.sdk.trace.SpanProcessor;
  * Memory is bounded: at most {@code maxTraces} traces and {@code maxSpans} spans are
  * held; past that the oldest trace is decided at once with what it has (so its errors
  * still count) and the eviction is counted. A trace whose spans never all end is decided
- * after {@code maxTraceAge}.
+ * after {@code maxTraceAge}, on the spans that have ended, once at least one has. A
+ * decision is followed by late spans for {@code maxTraceAge}, no longer.
  *
  * <p>
  * Thread-safe. Request threads do a map update per span start and end under a short lock;
@@ -59,9 +60,14 @@ public final class TailSamplingSpanProcessor implements DelegatingSpanProcessor 
 
 	private final LinkedHashMap<String, PendingTrace> pending = new LinkedHashMap<>();
 
-	private final Map<String, Boolean> decided = new LinkedHashMap<>(1024, 0.75f, false) {
+	/**
+	 * Recent decisions, which late spans follow for {@code maxTraceAge}; after that a
+	 * span with the same trace id starts a trace of its own, so a client that reuses the
+	 * id of a kept trace cannot have its later requests exported past the baseline.
+	 */
+	private final Map<String, Decision> decided = new LinkedHashMap<>(1024, 0.75f, false) {
 		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+		protected boolean removeEldestEntry(Map.Entry<String, Decision> eldest) {
 			return size() > 10_000;
 		}
 	};
@@ -111,7 +117,7 @@ public final class TailSamplingSpanProcessor implements DelegatingSpanProcessor 
 		}
 		synchronized (this.lock) {
 			String traceId = span.getSpanContext().getTraceId();
-			if (this.decided.containsKey(traceId)) {
+			if (decision(traceId) != null) {
 				return;
 			}
 			PendingTrace trace = this.pending.computeIfAbsent(traceId,
@@ -135,9 +141,9 @@ public final class TailSamplingSpanProcessor implements DelegatingSpanProcessor 
 		boolean forwardThis = false;
 		synchronized (this.lock) {
 			String traceId = spanContext.getTraceId();
-			Boolean decision = this.decided.get(traceId);
+			Decision decision = decision(traceId);
 			if (decision != null) {
-				forwardThis = decision;
+				forwardThis = decision.keep();
 			}
 			else {
 				PendingTrace trace = this.pending.computeIfAbsent(traceId,
@@ -175,7 +181,11 @@ public final class TailSamplingSpanProcessor implements DelegatingSpanProcessor 
 				PendingTrace trace = entry.getValue();
 				boolean finished = trace.open == 0 && !trace.spans.isEmpty()
 						&& now - trace.lastEnd >= this.decisionWaitNanos;
-				boolean tooOld = now - trace.firstSeen >= this.maxTraceAgeNanos;
+				// A trace none of whose spans has ended yet (a long request) waits for
+				// its first
+				// span rather than being judged on nothing; eviction still bounds how
+				// many wait.
+				boolean tooOld = now - trace.firstSeen >= this.maxTraceAgeNanos && !trace.spans.isEmpty();
 				if (finished || tooOld) {
 					iterator.remove();
 					decideLocked(entry.getKey(), trace, kept);
@@ -197,7 +207,7 @@ public final class TailSamplingSpanProcessor implements DelegatingSpanProcessor 
 	private void decideLocked(String traceId, PendingTrace trace, List<List<ReadableSpan>> kept) {
 		this.heldSpans -= trace.spans.size();
 		boolean keep = !trace.spans.isEmpty() && this.policy.test(trace.spans);
-		this.decided.put(traceId, keep);
+		this.decided.put(traceId, new Decision(keep, this.nanoClock.getAsLong()));
 		if (keep) {
 			this.keptTraces.increment();
 			kept.add(trace.spans);
@@ -205,6 +215,21 @@ public final class TailSamplingSpanProcessor implements DelegatingSpanProcessor 
 		else {
 			this.droppedTraces.increment();
 		}
+	}
+
+	/**
+	 * Returns the decision on the trace, or {@code null} when there is none or it is
+	 * older than {@code maxTraceAge}. Called under the lock.
+	 * @param traceId the trace id
+	 * @return the decision, or {@code null}
+	 */
+	private Decision decision(String traceId) {
+		Decision decision = this.decided.get(traceId);
+		if (decision != null && this.nanoClock.getAsLong() - decision.at() >= this.maxTraceAgeNanos) {
+			this.decided.remove(traceId);
+			return null;
+		}
+		return decision;
 	}
 
 	private void forward(List<List<ReadableSpan>> kept) {
@@ -282,6 +307,10 @@ public final class TailSamplingSpanProcessor implements DelegatingSpanProcessor 
 	public String toString() {
 		return "TailSamplingSpanProcessor{downstream=" + this.downstream + ", kept=" + getKeptTraces() + ", dropped="
 				+ getDroppedTraces() + ", evicted=" + getEvictedTraces() + "}";
+	}
+
+	/** A decision and when it was made, on the decision clock. */
+	private record Decision(boolean keep, long at) {
 	}
 
 	private static final class PendingTrace {

@@ -172,6 +172,40 @@ class TailSamplingSpanProcessorTests {
 	}
 
 	@Test
+	void aRequestLongerThanTheMaximumAgeIsJudgedWhenItEnds() {
+		start(() -> false, Duration.ofSeconds(20), Map.of(), 100, 1000);
+		Span slow = this.tracer.spanBuilder("slow-request").setStartTimestamp(1, TimeUnit.SECONDS).startSpan();
+		advance(Duration.ofSeconds(31));
+		this.processor.decideDue();
+		assertThat(this.processor.getDroppedTraces()).isZero();
+		slow.end(46, TimeUnit.SECONDS);
+		advance(WAIT);
+		this.processor.decideDue();
+		assertThat(forwarded()).extracting(SpanData::getName).containsExactly("slow-request");
+	}
+
+	@Test
+	void aReusedTraceIdFollowsAnOldDecisionOnlyWithinTheMaximumAge() {
+		start(() -> false, null, Map.of(), 100, 1000);
+		Span kept = this.tracer.spanBuilder("kept").startSpan();
+		kept.setStatus(StatusCode.ERROR);
+		kept.end();
+		advance(WAIT);
+		this.processor.decideDue();
+		assertThat(forwarded()).hasSize(1);
+		Context reused = Context.root().with(kept);
+		this.tracer.spanBuilder("soon-after").setParent(reused).startSpan().end();
+		assertThat(forwarded()).hasSize(2);
+		// Much later, a client sending the same trace id gets a decision of its own.
+		advance(Duration.ofSeconds(31));
+		this.tracer.spanBuilder("replayed").setParent(reused).startSpan().end();
+		advance(WAIT);
+		this.processor.decideDue();
+		assertThat(forwarded()).extracting(SpanData::getName).containsExactly("kept", "soon-after");
+		assertThat(this.processor.getDroppedTraces()).isEqualTo(1);
+	}
+
+	@Test
 	void forceFlushDecidesEverythingHeld() {
 		start(() -> true, null, Map.of(), 100, 1000);
 		trace(false, 2);
