@@ -1,23 +1,18 @@
 package dev.otelspring.autoconfigure.actuate;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
 import dev.otelspring.autoconfigure.config.ExportHealthProperties;
 import dev.otelspring.autoconfigure.exporter.statistics.SpanExportStatisticsAutoConfiguration;
 import dev.otelspring.autoconfigure.sdk.SpanExporterDecorator;
+import dev.otelspring.test.TestSpans;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.testing.trace.TestSpanData;
-import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.data.StatusData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,17 +66,17 @@ class SpanExportActuatorAutoConfigurationTests {
 	@Test
 	void healthFollowsTheExportsOutcome() {
 		this.runner.run((context) -> {
-			SpanExporter failing = decorate(context, new Failing());
-			failing.export(List.of(span()));
-			failing.export(List.of(span()));
+			SpanExporter failing = decorate(context, TestSpans.failingExporter());
+			failing.export(List.of(TestSpans.ended()));
+			failing.export(List.of(TestSpans.ended()));
 			assertThat(health(context).getStatus()).isEqualTo(Status.UP);
-			failing.export(List.of(span()));
+			failing.export(List.of(TestSpans.ended()));
 			Health health = health(context);
 			assertThat(health.getStatus()).isEqualTo(new Status("DEGRADED"));
 			assertThat(health.getDetails()).containsEntry("failed", 3L)
 				.containsEntry("consecutiveFailures", 3L)
 				.containsKeys("lastError", "lastErrorTime");
-			decorate(context, InMemorySpanExporter.create()).export(List.of(span()));
+			decorate(context, InMemorySpanExporter.create()).export(List.of(TestSpans.ended()));
 			assertThat(health(context).getStatus()).isEqualTo(Status.UP);
 			assertThat(health(context).getDetails()).containsEntry("exported", 1L).containsKey("lastSuccess");
 		});
@@ -89,7 +84,7 @@ class SpanExportActuatorAutoConfigurationTests {
 			.withPropertyValues("otel.spring.export.health.failure-threshold=1",
 					"otel.spring.export.health.failing-status=DOWN")
 			.run((context) -> {
-				decorate(context, new Failing()).export(List.of(span()));
+				decorate(context, TestSpans.failingExporter()).export(List.of(TestSpans.ended()));
 				assertThat(health(context).getStatus()).isEqualTo(Status.DOWN);
 			});
 	}
@@ -137,7 +132,7 @@ class SpanExportActuatorAutoConfigurationTests {
 	void backsOffOnTheUsersHealthProperties() {
 		this.runner.withBean(ExportHealthProperties.class, () -> new ExportHealthProperties(true, 1, "DOWN"))
 			.run((context) -> {
-				decorate(context, new Failing()).export(List.of(span()));
+				decorate(context, TestSpans.failingExporter()).export(List.of(TestSpans.ended()));
 				assertThat(health(context).getStatus()).isEqualTo(Status.DOWN);
 			});
 	}
@@ -157,8 +152,8 @@ class SpanExportActuatorAutoConfigurationTests {
 		this.runner.run((context) -> {
 			SimpleMeterRegistry registry = new SimpleMeterRegistry();
 			context.getBean(MeterBinder.class).bindTo(registry);
-			decorate(context, InMemorySpanExporter.create()).export(List.of(span(), span()));
-			decorate(context, new Failing()).export(List.of(span()));
+			decorate(context, InMemorySpanExporter.create()).export(List.of(TestSpans.ended(), TestSpans.ended()));
+			decorate(context, TestSpans.failingExporter()).export(List.of(TestSpans.ended()));
 			assertThat(count(registry, "exported")).isEqualTo(2.0);
 			assertThat(count(registry, "failed")).isEqualTo(1.0);
 			assertThat(count(registry, "dropped")).isZero();
@@ -189,36 +184,6 @@ class SpanExportActuatorAutoConfigurationTests {
 		FunctionCounter counter = registry.get("otel.spring.export.spans").tag("outcome", outcome).functionCounter();
 		assertThat(counter.getId().getBaseUnit()).isEqualTo("spans");
 		return counter.count();
-	}
-
-	private static SpanData span() {
-		return TestSpanData.builder()
-			.setName("span")
-			.setKind(SpanKind.INTERNAL)
-			.setStatus(StatusData.unset())
-			.setStartEpochNanos(1)
-			.setEndEpochNanos(2)
-			.setHasEnded(true)
-			.build();
-	}
-
-	static final class Failing implements SpanExporter {
-
-		@Override
-		public CompletableResultCode export(Collection<SpanData> spans) {
-			return CompletableResultCode.ofFailure();
-		}
-
-		@Override
-		public CompletableResultCode flush() {
-			return CompletableResultCode.ofSuccess();
-		}
-
-		@Override
-		public CompletableResultCode shutdown() {
-			return CompletableResultCode.ofSuccess();
-		}
-
 	}
 
 }

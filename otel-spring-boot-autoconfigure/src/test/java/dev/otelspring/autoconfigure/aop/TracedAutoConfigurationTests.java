@@ -5,16 +5,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.otelspring.annotation.Traced;
 import dev.otelspring.autoconfigure.context.ContextPropagationAutoConfiguration;
 import dev.otelspring.autoconfigure.exporter.OtlpSpanExporterAutoConfiguration;
 import dev.otelspring.autoconfigure.sdk.OpenTelemetrySdkAutoConfiguration;
-import io.opentelemetry.context.Context;
+import dev.otelspring.test.ThrowingOnEnd;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.ReadWriteSpan;
-import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.junit.jupiter.api.Test;
@@ -75,15 +72,13 @@ class TracedAutoConfigurationTests {
 
 	@Test
 	void aSpanProcessorThatThrowsOnEndNeverReachesTheCaller() {
-		AtomicInteger ended = new AtomicInteger();
-		this.runner.withBean(SpanProcessor.class, () -> new ThrowingOnEnd(ended))
-			.withBean(Futures.class)
-			.run((context) -> {
-				assertThat(context.getBean(TracedTestApplication.Notifier.class).send("bob@example.com"))
-					.isEqualTo("sent to bob@example.com");
-				assertThat(context.getBean(Futures.class).done().get(5, TimeUnit.SECONDS)).isEqualTo("done");
-				assertThat(ended).hasValue(2);
-			});
+		ThrowingOnEnd processor = new ThrowingOnEnd();
+		this.runner.withBean(SpanProcessor.class, () -> processor).withBean(Futures.class).run((context) -> {
+			assertThat(context.getBean(TracedTestApplication.Notifier.class).send("bob@example.com"))
+				.isEqualTo("sent to bob@example.com");
+			assertThat(context.getBean(Futures.class).done().get(5, TimeUnit.SECONDS)).isEqualTo("done");
+			assertThat(processor.ended()).isEqualTo(2);
+		});
 	}
 
 	public static class Futures {
@@ -91,39 +86,6 @@ class TracedAutoConfigurationTests {
 		@Traced("future")
 		public CompletableFuture<String> done() {
 			return CompletableFuture.completedFuture("done");
-		}
-
-	}
-
-	/**
-	 * A span processor that counts the spans ended and throws on each.
-	 */
-	static final class ThrowingOnEnd implements SpanProcessor {
-
-		private final AtomicInteger ended;
-
-		ThrowingOnEnd(AtomicInteger ended) {
-			this.ended = ended;
-		}
-
-		@Override
-		public void onStart(Context parentContext, ReadWriteSpan span) {
-		}
-
-		@Override
-		public boolean isStartRequired() {
-			return false;
-		}
-
-		@Override
-		public void onEnd(ReadableSpan span) {
-			this.ended.incrementAndGet();
-			throw new IllegalStateException("a span processor's own failure");
-		}
-
-		@Override
-		public boolean isEndRequired() {
-			return true;
 		}
 
 	}

@@ -10,15 +10,13 @@ import dev.otelspring.autoconfigure.sdk.BatchSpanProcessorBuilderCustomizer;
 import dev.otelspring.autoconfigure.sdk.OpenTelemetrySdkAutoConfiguration;
 import dev.otelspring.autoconfigure.sdk.SdkShutdownListener;
 import dev.otelspring.autoconfigure.sdk.SpanExporterDecorator;
+import dev.otelspring.test.TestSpans;
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.testing.trace.TestSpanData;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.data.StatusData;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessorBuilder;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
@@ -67,7 +65,7 @@ class SpanExportStatisticsAutoConfigurationTests {
 			assertThat(context).getBean(SpanExportStatistics.class).isSameAs(mine);
 			InMemorySpanExporter delegate = InMemorySpanExporter.create();
 			SpanExporter decorated = context.getBean(SpanExporterDecorator.class).decorate(delegate);
-			assertThat(decorated.export(List.of(span(), span())).isSuccess()).isTrue();
+			assertThat(decorated.export(List.of(TestSpans.ended(), TestSpans.ended())).isSuccess()).isTrue();
 			assertThat(mine.getExported()).isEqualTo(2);
 			assertThat(delegate.getFinishedSpanItems()).hasSize(2);
 		});
@@ -103,8 +101,8 @@ class SpanExportStatisticsAutoConfigurationTests {
 	@Test
 	void theDecoratorCountsFailedExports() {
 		this.runner.run((context) -> {
-			SpanExporter decorated = context.getBean(SpanExporterDecorator.class).decorate(new Failing());
-			decorated.export(List.of(span(), span(), span()));
+			SpanExporter decorated = context.getBean(SpanExporterDecorator.class).decorate(TestSpans.failingExporter());
+			decorated.export(List.of(TestSpans.ended(), TestSpans.ended(), TestSpans.ended()));
 			SpanExportStatistics statistics = context.getBean(SpanExportStatistics.class);
 			assertThat(statistics.getFailed()).isEqualTo(3);
 			assertThat(statistics.getExported()).isZero();
@@ -162,7 +160,7 @@ class SpanExportStatisticsAutoConfigurationTests {
 	@Test
 	void lostSpansAreReportedAtShutdown(CapturedOutput output) {
 		this.sdk.withPropertyValues("otel.traces.exporter=none")
-			.withBean(SpanExporter.class, Failing::new)
+			.withBean(SpanExporter.class, TestSpans::failingExporter)
 			.run((context) -> {
 				context.getBean(OpenTelemetry.class).getTracer("test").spanBuilder("lost").startSpan().end();
 				SpanExportStatistics statistics = context.getBean(SpanExportStatistics.class);
@@ -179,36 +177,6 @@ class SpanExportStatisticsAutoConfigurationTests {
 			context.getBean(SdkShutdownListener.class).onShutdown(true);
 			assertThat(output).doesNotContain("span(s) were lost");
 		});
-	}
-
-	private static SpanData span() {
-		return TestSpanData.builder()
-			.setName("span")
-			.setKind(SpanKind.INTERNAL)
-			.setStatus(StatusData.unset())
-			.setStartEpochNanos(1)
-			.setEndEpochNanos(2)
-			.setHasEnded(true)
-			.build();
-	}
-
-	static final class Failing implements SpanExporter {
-
-		@Override
-		public CompletableResultCode export(Collection<SpanData> spans) {
-			return CompletableResultCode.ofFailure();
-		}
-
-		@Override
-		public CompletableResultCode flush() {
-			return CompletableResultCode.ofSuccess();
-		}
-
-		@Override
-		public CompletableResultCode shutdown() {
-			return CompletableResultCode.ofSuccess();
-		}
-
 	}
 
 	static final class Blocking implements SpanExporter {

@@ -7,14 +7,12 @@ import java.util.List;
 import dev.otelspring.autoconfigure.web.internal.CapturedHeaders;
 import dev.otelspring.autoconfigure.web.internal.HttpMethods;
 import dev.otelspring.autoconfigure.web.internal.UrlSanitizer;
+import dev.otelspring.test.ThrowingOnEnd;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.trace.ReadWriteSpan;
-import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.SpanProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +33,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 class ClientTracingInterceptorTests {
 
 	private final OpenTelemetrySdk sdk = OpenTelemetrySdk.builder()
-		.setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(new ThrowingProcessor()).build())
+		.setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(new ThrowingOnEnd()).build())
 		.setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
 		.build();
 
@@ -66,29 +64,6 @@ class ClientTracingInterceptorTests {
 		}));
 		assertThat(thrown).isSameAs(refused);
 		assertThat(Context.current()).isSameAs(Context.root());
-	}
-
-	static final class ThrowingProcessor implements SpanProcessor {
-
-		@Override
-		public void onStart(Context parentContext, ReadWriteSpan span) {
-		}
-
-		@Override
-		public boolean isStartRequired() {
-			return false;
-		}
-
-		@Override
-		public void onEnd(ReadableSpan span) {
-			throw new IllegalStateException("processor failed");
-		}
-
-		@Override
-		public boolean isEndRequired() {
-			return true;
-		}
-
 	}
 
 }
