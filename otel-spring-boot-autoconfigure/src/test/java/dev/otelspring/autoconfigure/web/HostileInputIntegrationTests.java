@@ -113,6 +113,63 @@ class HostileInputIntegrationTests {
 			.allSatisfy((value) -> assertThat(String.valueOf(value).length()).isLessThanOrEqualTo(64 + 2));
 	}
 
+	@Test
+	void aBatteryOfMalformedTraceHeadersIsIgnoredAndEveryRequestTraced(CapturedOutput output) {
+		String valid = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+		String[][] battery = { { "traceparent", "ff-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01" },
+				{ "traceparent", "00-00000000000000000000000000000000-b7ad6b7169203331-01" },
+				{ "traceparent", "00-0af7651916cd43dd8448eb211c80319c-0000000000000000-01" },
+				{ "traceparent", "00-0AF7651916CD43DD8448EB211C80319C-B7AD6B7169203331-01" },
+				{ "traceparent", valid + "-extra-field" }, { "traceparent", valid.substring(0, 52) },
+				{ "traceparent", valid, "traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00" },
+				{ "traceparent", valid, "tracestate", "k=" + "v".repeat(7000) },
+				{ "traceparent", valid, "tracestate", "a=1,".repeat(1500) },
+				{ "b3", "0af7651916cd43dd8448eb211c80319c-zzzz-1" }, { "b3", "-" }, { "b3", "1-2-3-4-5-6" },
+				{ "X-B3-TraceId", "not-hex", "X-B3-SpanId", "b7ad6b7169203331", "X-B3-Sampled", "2" },
+				{ "uber-trace-id", "0af7651916cd43dd8448eb211c80319c:zz:0:1" }, { "uber-trace-id", "::::" },
+				{ "ot-tracer-traceid", "zz", "ot-tracer-spanid", "-1" }, { "baggage", "k=" + "%".repeat(3000) },
+				{ "baggage", "k=v;".repeat(1500) }, { "baggage", ",".repeat(6000) },
+				{ "baggage", "a=1", "baggage", "b=" + "/".repeat(2700) } };
+		int headers = 0;
+		for (int i = 0; i < battery.length; i++) {
+			String path = "/api/orders/battery-" + i;
+			assertThat(TestHttp.get("http://localhost:" + this.port + path, battery[i]).statusCode()).isEqualTo(200);
+			ReceivedSpan span = this.receiver.awaitSpan((s) -> path.equals(s.attribute("url.path")));
+			if (i < 4) {
+				// Invalid by the specification: never continued.
+				assertThat(span.parentSpanId()).as(battery[i][1].substring(0, 20)).isEmpty();
+			}
+			headers += battery[i].length / 2;
+		}
+		System.out.printf("header battery: %d requests, %d headers, every one served and traced%n", battery.length,
+				headers);
+		assertNoWarnings(output);
+	}
+
+	@Test
+	void aPlantedSecretReachesNoSpanAndNoLogLine(CapturedOutput output) throws Exception {
+		String secret = "S3CR3T-PLANTED-7f3a";
+		String base = "http://localhost:" + this.port;
+		assertThat(TestHttp
+			.get(base + "/api/orders/secret-1?token=" + secret + "&Password=" + secret + "&access%5Ftoken=" + secret,
+					"Authorization", "Bearer " + secret, "Cookie", "session=" + secret, "Proxy-Authorization",
+					"Basic " + secret, "baggage", "user=" + secret)
+			.statusCode()).isEqualTo(200);
+		assertThat(
+				TestHttp.raw(this.port,
+						"GET /api/orders/secret-2;jsessionid=" + secret
+								+ " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"))
+			.startsWith("HTTP/1.1 200");
+		assertThat(TestHttp.raw(this.port, "GET http://user:" + secret + "@localhost:" + this.port
+				+ "/api/orders/secret-3?TOKEN=" + secret + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"))
+			.startsWith("HTTP/1.1 ");
+		this.receiver.awaitSpan((span) -> "/api/orders/secret-1".equals(span.attribute("url.path")));
+		this.receiver.awaitSpan((span) -> "/api/orders/secret-2".equals(span.attribute("url.path")));
+		assertThat(this.receiver.spans())
+			.allSatisfy((span) -> assertThat(span.span().toString()).doesNotContain(secret));
+		assertThat(output.getOut() + output.getErr()).doesNotContain(secret);
+	}
+
 	private static String generate(Random random) {
 		int shape = random.nextInt(4);
 		if (shape == 0) {
