@@ -52,7 +52,19 @@ public final class HttpMethods {
 	 * @return the builder, not yet started
 	 */
 	public SpanBuilder spanBuilder(Tracer tracer, String method, SpanKind kind) {
-		boolean isKnown = isKnown(method);
+		return spanBuilder(tracer, method, isKnown(method), kind);
+	}
+
+	/**
+	 * Returns a span builder named and attributed for the request's method, for a caller
+	 * that has already looked the method up.
+	 * @param tracer the tracer
+	 * @param method the request's method
+	 * @param isKnown whether {@link #isKnown(String)} is true for the method
+	 * @param kind {@link SpanKind#SERVER} or {@link SpanKind#CLIENT}
+	 * @return the builder, not yet started
+	 */
+	public SpanBuilder spanBuilder(Tracer tracer, String method, boolean isKnown, SpanKind kind) {
 		SpanBuilder builder = tracer.spanBuilder(isKnown ? method : "HTTP")
 			.setSpanKind(kind)
 			.setAttribute(HttpAttributes.HTTP_REQUEST_METHOD, isKnown ? method : OTHER);

@@ -162,7 +162,7 @@ final class ServerTracingFilter implements Filter {
 			Context parent = extract(request);
 			String method = request.getMethod();
 			boolean known = this.methods.isKnown(method);
-			SpanBuilder builder = this.methods.spanBuilder(this.tracer, method, SpanKind.SERVER)
+			SpanBuilder builder = this.methods.spanBuilder(this.tracer, method, known, SpanKind.SERVER)
 				.setParent(parent)
 				.setAttribute(UrlAttributes.URL_PATH, path)
 				.setAttribute(UrlAttributes.URL_SCHEME, request.getScheme())
