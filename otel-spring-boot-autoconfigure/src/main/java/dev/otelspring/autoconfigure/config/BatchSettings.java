@@ -50,6 +50,13 @@ public record BatchSettings(Duration scheduleDelay, int maxQueueSize, int maxExp
 					"a whole number from 1 to " + OtelPropertyNames.BSP_MAX_QUEUE_SIZE + " (" + queueSize + ")");
 		}
 		Duration timeout = properties.getDuration(OtelPropertyNames.BSP_EXPORT_TIMEOUT, DEFAULT_EXPORT_TIMEOUT);
+		if (timeout.isZero()) {
+			// The processor would not wait for an export at all: under a slow collector,
+			// exports would pile up on threads of their own without bound.
+			throw new InvalidOtelPropertyException(OtelPropertyNames.BSP_EXPORT_TIMEOUT,
+					properties.getString(OtelPropertyNames.BSP_EXPORT_TIMEOUT),
+					"a positive duration: milliseconds as a number (30000) or with a unit (500ms, 30s)");
+		}
 		return new BatchSettings(delay, queueSize, batchSize, timeout);
 	}
 

@@ -367,6 +367,8 @@ class OpenTelemetrySdkAutoConfigurationTests {
 					"otel.bsp.max.queue.size=-1|otel.bsp.max.queue.size|at least 1",
 					"otel.bsp.max.queue.size=10,otel.bsp.max.export.batch.size=20|otel.bsp.max.export.batch.size|1 to",
 					"otel.bsp.schedule.delay=soon|otel.bsp.schedule.delay|duration",
+					"otel.bsp.export.timeout=0|otel.bsp.export.timeout|positive duration",
+					"otel.bsp.export.timeout=-1s|otel.bsp.export.timeout|duration",
 					"otel.span.attribute.count.limit=-3|otel.span.attribute.count.limit|at least 0",
 					"otel.propagators=tracecontext,xray|otel.propagators|b3multi",
 					"otel.sdk.disabled=maybe|otel.sdk.disabled|true or false",
