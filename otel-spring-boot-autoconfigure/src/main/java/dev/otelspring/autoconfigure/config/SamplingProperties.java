@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.env.Environment;
+import org.springframework.util.unit.DataSize;
 
 /**
  * This starter's sampling extras, under {@code otel.spring.sampling}: rules in front of
@@ -155,11 +156,15 @@ public record SamplingProperties(@DefaultValue List<Rule> rules, @DefaultValue T
 	 * oldest is decided early
 	 * @param maxSpans the most spans held while their traces wait for a decision; past it
 	 * the oldest trace is decided early
+	 * @param maxBytes the most heap, estimated from the spans' strings and entries, held
+	 * by spans while their traces wait for a decision; past it the oldest trace is
+	 * decided early
 	 */
 	public record Tail(@DefaultValue("false") boolean enabled, @DefaultValue("500ms") Duration decisionWait,
 			@DefaultValue("30s") Duration maxTraceAge, @DefaultValue("true") boolean keepErrors, Duration slowThreshold,
 			@DefaultValue Map<String, String> keepAttributes, @DefaultValue("0.1") double baselineRatio,
-			Double baselineRate, @DefaultValue("10000") int maxTraces, @DefaultValue("100000") int maxSpans) {
+			Double baselineRate, @DefaultValue("10000") int maxTraces, @DefaultValue("100000") int maxSpans,
+			@DefaultValue("64MB") DataSize maxBytes) {
 
 		private static final String TAIL = PREFIX + "tail.";
 
@@ -181,6 +186,10 @@ public record SamplingProperties(@DefaultValue List<Rule> rules, @DefaultValue T
 				}
 				Validation.requireAtLeast(TAIL + "max-traces", maxTraces, 1);
 				Validation.requireAtLeast(TAIL + "max-spans", maxSpans, 1);
+				if (maxBytes.toBytes() < 64 * 1024) {
+					throw new InvalidOtelPropertyException(TAIL + "max-bytes", String.valueOf(maxBytes),
+							"a data size of at least 64KB (64KB, 16MB, 1GB)");
+				}
 				if (baselineRate != null) {
 					Validation.requireRate(TAIL + "baseline-rate", baselineRate, String.valueOf(baselineRate));
 				}

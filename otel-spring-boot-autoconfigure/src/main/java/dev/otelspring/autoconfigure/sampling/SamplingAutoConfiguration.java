@@ -64,7 +64,8 @@ public final class SamplingAutoConfiguration {
 		TailSamplingPolicy policy = new TailSamplingPolicy(tail.keepErrors(), tail.slowThreshold(),
 				tail.keepAttributes(), baseline(tail));
 		return new TailSamplingSpanProcessor(batchSpanProcessor, policy, tail.decisionWait(), tail.maxTraceAge(),
-				tail.maxTraces(), tail.maxSpans(), System::nanoTime, true);
+				tail.maxTraces(), tail.maxSpans(), tail.maxBytes().toBytes(), tail.slowThreshold() != null,
+				System::nanoTime, true);
 	}
 
 	private static BooleanSupplier baseline(SamplingProperties.Tail tail) {

@@ -30,11 +30,14 @@ import io.opentelemetry.sdk.trace.SpanProcessor;
  * exported twice. A span that ends after its trace was decided follows the decision.
  *
  * <p>
- * Memory is bounded: at most {@code maxTraces} traces and {@code maxSpans} spans are
- * held; past that the oldest trace is decided at once with what it has (so its errors
- * still count) and the eviction is counted. A trace whose spans never all end is decided
- * after {@code maxTraceAge}, on the spans that have ended, once at least one has. A
- * decision is followed by late spans for {@code maxTraceAge}, no longer.
+ * Memory is bounded: at most {@code maxTraces} traces, {@code maxSpans} spans and an
+ * estimated {@code maxBytes} of spans ({@link SpanSizeEstimate}) are held; past that the
+ * oldest trace is decided at once with what it has (so its errors still count) and the
+ * eviction is counted. A trace still in progress at {@code maxTraceAge} is kept when
+ * {@code keepOverdue} is set (the policy keeps slow traces, and this one is slower than
+ * its threshold): its open spans are exported as they end. Otherwise it is decided on the
+ * spans that have ended, once at least one has. A decision is followed by late spans for
+ * {@code maxTraceAge}, no longer.
  *
  * <p>
  * Thread-safe. Request threads do a map update per span start and end under a short lock;
@@ -53,6 +56,10 @@ public final class TailSamplingSpanProcessor implements DelegatingSpanProcessor 
 	private final int maxTraces;
 
 	private final int maxSpans;
+
+	private final long maxBytes;
+
+	private final boolean keepOverdue;
 
 	private final LongSupplier nanoClock;
 
@@ -74,6 +81,8 @@ public final class TailSamplingSpanProcessor implements DelegatingSpanProcessor 
 
 	private int heldSpans;
 
+	private long heldBytes;
+
 	private final LongAdder keptTraces = new LongAdder();
 
 	private final LongAdder droppedTraces = new LongAdder();
@@ -83,13 +92,16 @@ public final class TailSamplingSpanProcessor implements DelegatingSpanProcessor 
 	private final ScheduledExecutorService scheduler;
 
 	TailSamplingSpanProcessor(SpanProcessor downstream, Predicate<List<ReadableSpan>> policy, Duration decisionWait,
-			Duration maxTraceAge, int maxTraces, int maxSpans, LongSupplier nanoClock, boolean background) {
+			Duration maxTraceAge, int maxTraces, int maxSpans, long maxBytes, boolean keepOverdue,
+			LongSupplier nanoClock, boolean background) {
 		this.downstream = downstream;
 		this.policy = policy;
 		this.decisionWaitNanos = decisionWait.toNanos();
 		this.maxTraceAgeNanos = maxTraceAge.toNanos();
 		this.maxTraces = maxTraces;
 		this.maxSpans = maxSpans;
+		this.maxBytes = maxBytes;
+		this.keepOverdue = keepOverdue;
 		this.nanoClock = nanoClock;
 		if (background) {
 			this.scheduler = Executors.newSingleThreadScheduledExecutor((runnable) -> {
@@ -139,6 +151,7 @@ public final class TailSamplingSpanProcessor implements DelegatingSpanProcessor 
 		}
 		List<List<ReadableSpan>> kept = new ArrayList<>();
 		boolean forwardThis = false;
+		long size = SpanSizeEstimate.of(span);
 		synchronized (this.lock) {
 			String traceId = spanContext.getTraceId();
 			Decision decision = decision(traceId);
@@ -149,15 +162,18 @@ public final class TailSamplingSpanProcessor implements DelegatingSpanProcessor 
 				PendingTrace trace = this.pending.computeIfAbsent(traceId,
 						(id) -> new PendingTrace(this.nanoClock.getAsLong()));
 				trace.spans.add(span);
+				trace.bytes += size;
 				trace.open = Math.max(0, trace.open - 1);
 				trace.lastEnd = this.nanoClock.getAsLong();
 				this.heldSpans++;
-				while (this.pending.size() > this.maxTraces || this.heldSpans > this.maxSpans) {
+				this.heldBytes += size;
+				while (this.pending.size() > this.maxTraces || this.heldSpans > this.maxSpans
+						|| this.heldBytes > this.maxBytes) {
 					Iterator<Map.Entry<String, PendingTrace>> oldest = this.pending.entrySet().iterator();
 					Map.Entry<String, PendingTrace> evicted = oldest.next();
 					oldest.remove();
 					this.evictedTraces.increment();
-					decideLocked(evicted.getKey(), evicted.getValue(), kept);
+					decideLocked(evicted.getKey(), evicted.getValue(), false, kept);
 				}
 			}
 		}
@@ -181,14 +197,14 @@ public final class TailSamplingSpanProcessor implements DelegatingSpanProcessor 
 				PendingTrace trace = entry.getValue();
 				boolean finished = trace.open == 0 && !trace.spans.isEmpty()
 						&& now - trace.lastEnd >= this.decisionWaitNanos;
-				// A trace none of whose spans has ended yet (a long request) waits for
-				// its first
-				// span rather than being judged on nothing; eviction still bounds how
-				// many wait.
-				boolean tooOld = now - trace.firstSeen >= this.maxTraceAgeNanos && !trace.spans.isEmpty();
-				if (finished || tooOld) {
+				boolean overdue = now - trace.firstSeen >= this.maxTraceAgeNanos;
+				boolean keepInProgress = overdue && trace.open > 0 && this.keepOverdue;
+				// Without the slow rule, a trace none of whose spans has ended (a long
+				// request) waits for its first span rather than being judged on nothing;
+				// eviction still bounds how many wait.
+				if (finished || keepInProgress || (overdue && !trace.spans.isEmpty())) {
 					iterator.remove();
-					decideLocked(entry.getKey(), trace, kept);
+					decideLocked(entry.getKey(), trace, keepInProgress, kept);
 				}
 			}
 		}
@@ -204,9 +220,10 @@ public final class TailSamplingSpanProcessor implements DelegatingSpanProcessor 
 		}
 	}
 
-	private void decideLocked(String traceId, PendingTrace trace, List<List<ReadableSpan>> kept) {
+	private void decideLocked(String traceId, PendingTrace trace, boolean forceKeep, List<List<ReadableSpan>> kept) {
 		this.heldSpans -= trace.spans.size();
-		boolean keep = !trace.spans.isEmpty() && this.policy.test(trace.spans);
+		this.heldBytes -= trace.bytes;
+		boolean keep = forceKeep || (!trace.spans.isEmpty() && this.policy.test(trace.spans));
 		this.decided.put(traceId, new Decision(keep, this.nanoClock.getAsLong()));
 		if (keep) {
 			this.keptTraces.increment();
@@ -244,7 +261,7 @@ public final class TailSamplingSpanProcessor implements DelegatingSpanProcessor 
 	public CompletableResultCode forceFlush() {
 		List<List<ReadableSpan>> kept = new ArrayList<>();
 		synchronized (this.lock) {
-			this.pending.forEach((traceId, trace) -> decideLocked(traceId, trace, kept));
+			this.pending.forEach((traceId, trace) -> decideLocked(traceId, trace, false, kept));
 			this.pending.clear();
 		}
 		forward(kept);
@@ -303,6 +320,16 @@ public final class TailSamplingSpanProcessor implements DelegatingSpanProcessor 
 		}
 	}
 
+	/**
+	 * Returns the estimated bytes of the spans held, waiting for their trace's decision.
+	 * @return the estimated bytes held
+	 */
+	public long getHeldBytes() {
+		synchronized (this.lock) {
+			return this.heldBytes;
+		}
+	}
+
 	@Override
 	public String toString() {
 		return "TailSamplingSpanProcessor{downstream=" + this.downstream + ", kept=" + getKeptTraces() + ", dropped="
@@ -320,6 +347,8 @@ public final class TailSamplingSpanProcessor implements DelegatingSpanProcessor 
 		final List<ReadableSpan> spans = new ArrayList<>();
 
 		int open;
+
+		long bytes;
 
 		long lastEnd;
 

@@ -112,6 +112,8 @@ class SamplingAutoConfigurationTests {
 			"otel.spring.sampling.tail.enabled=true,otel.spring.sampling.tail.decision-wait=0s|otel.spring.sampling.tail.decision-wait",
 			"otel.spring.sampling.tail.enabled=true,otel.spring.sampling.tail.slow-threshold=0s|otel.spring.sampling.tail.slow-threshold",
 			"otel.spring.sampling.tail.enabled=true,otel.spring.sampling.tail.slow-threshold=30s|otel.spring.sampling.tail.slow-threshold",
+			"otel.spring.sampling.tail.enabled=true,otel.spring.sampling.tail.max-bytes=1KB|otel.spring.sampling.tail.max-bytes",
+			"otel.spring.sampling.tail.enabled=true,otel.spring.sampling.tail.max-bytes=lots|otel.spring.sampling.tail.max-bytes",
 			"otel.spring.sampling.rules[0].action=drop,otel.spring.sampling.rules[0].url-path=/api/*/orders|otel.spring.sampling.rules[0].url-path" })
 	void invalidValuesNameTheKey(String properties, String key) {
 		this.runner.withPropertyValues(properties.split(",(?=otel)")).run((context) -> {

@@ -43,9 +43,17 @@ class TailSamplingSpanProcessorTests {
 	private Tracer tracer;
 
 	private void start(BooleanSupplier baseline, Duration slow, Map<String, String> keep, int maxTraces, int maxSpans) {
+		start(baseline, slow, keep, maxTraces, maxSpans, Long.MAX_VALUE);
+	}
+
+	private void start(BooleanSupplier baseline, Duration slow, Map<String, String> keep, int maxTraces, int maxSpans,
+			long maxBytes) {
+		if (this.provider != null) {
+			this.provider.shutdown();
+		}
 		SpanProcessor downstream = SimpleSpanProcessor.create(this.forwarded);
 		this.processor = new TailSamplingSpanProcessor(downstream, new TailSamplingPolicy(true, slow, keep, baseline),
-				WAIT, Duration.ofSeconds(30), maxTraces, maxSpans, this.clock::get, false);
+				WAIT, Duration.ofSeconds(30), maxTraces, maxSpans, maxBytes, slow != null, this.clock::get, false);
 		this.provider = SdkTracerProvider.builder().addSpanProcessor(this.processor).build();
 		this.tracer = this.provider.get("test");
 	}
@@ -182,6 +190,80 @@ class TailSamplingSpanProcessorTests {
 		advance(WAIT);
 		this.processor.decideDue();
 		assertThat(forwarded()).extracting(SpanData::getName).containsExactly("slow-request");
+	}
+
+	@Test
+	void aTraceStillRunningAtTheMaximumAgeIsKeptWhenSlowTracesAreKept() {
+		start(() -> false, Duration.ofSeconds(20), Map.of(), 100, 1000);
+		Span root = this.tracer.spanBuilder("long-request").startSpan();
+		try (Scope scope = root.makeCurrent()) {
+			this.tracer.spanBuilder("quick-child").startSpan().end();
+		}
+		advance(Duration.ofSeconds(30));
+		this.processor.decideDue();
+		assertThat(this.processor.getKeptTraces()).isEqualTo(1);
+		assertThat(forwarded()).extracting(SpanData::getName).containsExactly("quick-child");
+		advance(Duration.ofSeconds(10));
+		root.end();
+		assertThat(forwarded()).extracting(SpanData::getName).containsExactly("quick-child", "long-request");
+		assertThat(this.processor.getHeldSpans()).isZero();
+	}
+
+	@Test
+	void withoutTheSlowRuleARunningTraceIsJudgedOnWhatHasEndedAtTheMaximumAge() {
+		start(() -> false, null, Map.of(), 100, 1000);
+		Span root = this.tracer.spanBuilder("long-request").startSpan();
+		try (Scope scope = root.makeCurrent()) {
+			Span failed = this.tracer.spanBuilder("failed-child").startSpan();
+			failed.setStatus(StatusCode.ERROR);
+			failed.end();
+		}
+		advance(Duration.ofSeconds(30));
+		this.processor.decideDue();
+		assertThat(forwarded()).extracting(SpanData::getName).containsExactly("failed-child");
+		root.end();
+		assertThat(forwarded()).extracting(SpanData::getName).containsExactly("failed-child", "long-request");
+	}
+
+	@Test
+	void heldSpansAreBoundedByTheirEstimatedBytes() {
+		start(() -> false, null, Map.of(), 100_000, 100_000, 256 * 1024);
+		String large = "x".repeat(16 * 1024);
+		String error = null;
+		for (int i = 0; i < 100; i++) {
+			Span span = this.tracer.spanBuilder("large").setAttribute("user_agent.original", large).startSpan();
+			if (i == 0) {
+				span.setStatus(StatusCode.ERROR);
+				error = span.getSpanContext().getTraceId();
+			}
+			span.end();
+		}
+		assertThat(this.processor.getHeldBytes()).isLessThanOrEqualTo(256 * 1024);
+		assertThat(this.processor.getHeldSpans()).isBetween(10, 16);
+		assertThat(this.processor.getEvictedTraces()).isGreaterThanOrEqualTo(84);
+		// The evicted error trace was still judged, and kept.
+		assertThat(traceIds()).containsExactly(error);
+	}
+
+	@Test
+	void theEstimateCountsLongStringsAndRecordedStackTraces() {
+		start(() -> false, null, Map.of(), 100, 1000);
+		Span plain = this.tracer.spanBuilder("plain").startSpan();
+		Span large = this.tracer.spanBuilder("large").setAttribute("url.full", "x".repeat(10_000)).startSpan();
+		Span failed = this.tracer.spanBuilder("failed").startSpan();
+		failed.recordException(new IllegalStateException("boom"));
+		long plainBytes = SpanSizeEstimate.of((io.opentelemetry.sdk.trace.ReadableSpan) plain);
+		long largeBytes = SpanSizeEstimate.of((io.opentelemetry.sdk.trace.ReadableSpan) large);
+		long failedBytes = SpanSizeEstimate.of((io.opentelemetry.sdk.trace.ReadableSpan) failed);
+		assertThat(plainBytes).isBetween(300L, 1000L);
+		assertThat(largeBytes - plainBytes).isBetween(10_000L, 10_200L);
+		int stackTrace = java.util.Arrays.stream(new IllegalStateException().getStackTrace())
+			.mapToInt((element) -> element.toString().length())
+			.sum();
+		assertThat(failedBytes - plainBytes).isGreaterThan(stackTrace);
+		plain.end();
+		large.end();
+		failed.end();
 	}
 
 	@Test
