@@ -176,6 +176,18 @@ final class OtelProperties {
 	}
 
 	/**
+	 * Returns a list of names (bean names, for example), given either as a
+	 * comma-separated string or as a YAML list, trimmed, case kept, blank entries
+	 * dropped.
+	 * @param key the property name
+	 * @return the names, empty when absent
+	 */
+	List<String> getNames(String key) {
+		List<String> values = this.binder.bind(key, Bindable.listOf(String.class)).orElse(List.of());
+		return values.stream().filter(StringUtils::hasText).map(String::trim).toList();
+	}
+
+	/**
 	 * Returns a map property, given either as a YAML map or as the
 	 * {@code key=value,key2=value2} string that the {@code OTEL_*} environment variables
 	 * use (values may be percent-encoded).

@@ -52,6 +52,12 @@ final class OtelPropertyNames {
 
 	static final String BAGGAGE = "otel.spring.baggage";
 
+	static final String JDBC_INSTRUMENTATION = "otel.instrumentation.jdbc.";
+
+	static final String COMMON_DB_QUERY_SANITIZATION = "otel.instrumentation.common.db.query-sanitization.enabled";
+
+	static final String SPRING_JDBC = "otel.spring.jdbc.";
+
 	private OtelPropertyNames() {
 	}
 

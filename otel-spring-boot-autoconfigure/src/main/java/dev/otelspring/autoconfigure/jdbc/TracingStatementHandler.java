@@ -1,0 +1,205 @@
+package dev.otelspring.autoconfigure.jdbc;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+
+/**
+ * The statement side of a traced connection: each {@code execute…} call of a
+ * {@link Statement}, {@code PreparedStatement} or {@code CallableStatement} is a CLIENT
+ * span, and each {@code executeBatch} one span for the whole batch. Everything else goes
+ * straight to the driver's statement, and the driver's exceptions reach the caller
+ * unchanged.
+ */
+final class TracingStatementHandler implements InvocationHandler {
+
+	/** Distinct texts kept for a batch of plain statements; the count goes on. */
+	private static final int MAX_BATCH_TEXTS = 16;
+
+	private final Statement delegate;
+
+	private final Connection connection;
+
+	private final TracingConnectionHandler owner;
+
+	private final String preparedSql;
+
+	private final List<String> batchTexts = new ArrayList<>(0);
+
+	private long batchSize;
+
+	TracingStatementHandler(Statement delegate, Connection connection, TracingConnectionHandler owner,
+			String preparedSql) {
+		this.delegate = delegate;
+		this.connection = connection;
+		this.owner = owner;
+		this.preparedSql = preparedSql;
+	}
+
+	static Statement wrap(Statement delegate, Class<? extends Statement> type, Connection connection,
+			TracingConnectionHandler owner, String preparedSql) {
+		if (delegate == null) {
+			return null;
+		}
+		return (Statement) Proxy.newProxyInstance(TracingStatementHandler.class.getClassLoader(),
+				new Class<?>[] { type }, new TracingStatementHandler(delegate, connection, owner, preparedSql));
+	}
+
+	@Override
+	public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+		switch (method.getName()) {
+			case "execute", "executeQuery", "executeUpdate", "executeLargeUpdate" -> {
+				String sql = (args != null && args.length > 0 && args[0] instanceof String text) ? text
+						: this.preparedSql;
+				return execute(method, args, sql);
+			}
+			case "executeBatch", "executeLargeBatch" -> {
+				return executeBatch(method, args);
+			}
+			case "addBatch" -> {
+				Object result = call(method, args);
+				this.batchSize++;
+				if (args != null && args.length == 1 && args[0] instanceof String text
+						&& this.batchTexts.size() < MAX_BATCH_TEXTS && !this.batchTexts.contains(text)) {
+					this.batchTexts.add(text);
+				}
+				return result;
+			}
+			case "clearBatch" -> {
+				Object result = call(method, args);
+				clearBatch();
+				return result;
+			}
+			case "getConnection" -> {
+				if (args == null || args.length == 0) {
+					return this.connection;
+				}
+			}
+			case "unwrap" -> {
+				if (args != null && args.length == 1 && args[0] instanceof Class<?> type && type.isInstance(proxy)) {
+					return proxy;
+				}
+			}
+			case "isWrapperFor" -> {
+				if (args != null && args.length == 1 && args[0] instanceof Class<?> type && type.isInstance(proxy)) {
+					return true;
+				}
+			}
+			case "equals" -> {
+				if (args != null && args.length == 1) {
+					return proxy == args[0];
+				}
+			}
+			case "hashCode" -> {
+				if (args == null || args.length == 0) {
+					return System.identityHashCode(proxy);
+				}
+			}
+			default -> {
+			}
+		}
+		return call(method, args);
+	}
+
+	private Object execute(Method method, Object[] args, String sql) throws Throwable {
+		Context parent = Context.current();
+		JdbcTracing tracing = this.owner.tracing();
+		if (!tracing.traces(parent)) {
+			return call(method, args);
+		}
+		Span span = tracing.startStatement(parent, this.owner.database(), tracing.analyze(sql), -1);
+		try {
+			return call(method, args);
+		}
+		catch (Throwable ex) {
+			tracing.fail(span, ex);
+			throw ex;
+		}
+		finally {
+			tracing.end(span);
+		}
+	}
+
+	private Object executeBatch(Method method, Object[] args) throws Throwable {
+		long size = this.batchSize;
+		List<String> texts = List.copyOf(this.batchTexts);
+		// The driver clears its batch when it runs it, whatever the outcome.
+		clearBatch();
+		Context parent = Context.current();
+		JdbcTracing tracing = this.owner.tracing();
+		if (!tracing.traces(parent)) {
+			return call(method, args);
+		}
+		Span span = tracing.startStatement(parent, this.owner.database(), batchQuery(tracing, texts), size);
+		try {
+			return call(method, args);
+		}
+		catch (Throwable ex) {
+			tracing.fail(span, ex);
+			throw ex;
+		}
+		finally {
+			tracing.end(span);
+		}
+	}
+
+	private SqlQuery batchQuery(JdbcTracing tracing, List<String> texts) {
+		if (this.preparedSql != null || texts.size() <= 1) {
+			return tracing
+				.analyze((this.preparedSql != null) ? this.preparedSql : texts.isEmpty() ? null : texts.get(0));
+		}
+		String operation = null;
+		String collection = null;
+		String summary = null;
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < texts.size(); i++) {
+			SqlQuery query = tracing.analyze(texts.get(i));
+			if (i == 0) {
+				operation = query.operationName();
+				collection = query.collectionName();
+				summary = query.summary();
+			}
+			else {
+				operation = same(operation, query.operationName());
+				collection = same(collection, query.collectionName());
+				summary = same(summary, query.summary());
+				text.append("; ");
+			}
+			text.append(query.text());
+			if (text.length() >= tracing.settings().maxQueryLength()) {
+				break;
+			}
+		}
+		int max = tracing.settings().maxQueryLength();
+		String joined = (text.length() > max) ? text.substring(0, max) : text.toString();
+		return new SqlQuery(joined, operation, (operation != null) ? collection : null,
+				(summary != null) ? summary : "");
+	}
+
+	private static String same(String first, String other) {
+		return (first != null && first.equals(other)) ? first : null;
+	}
+
+	private void clearBatch() {
+		this.batchSize = 0;
+		this.batchTexts.clear();
+	}
+
+	private Object call(Method method, Object[] args) throws Throwable {
+		try {
+			return method.invoke(this.delegate, args);
+		}
+		catch (InvocationTargetException ex) {
+			throw ex.getCause();
+		}
+	}
+
+}

@@ -1,0 +1,149 @@
+package dev.otelspring.autoconfigure.jdbc;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfigMXBean;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.otelspring.test.OtlpHttpReceiver;
+import dev.otelspring.test.ReceivedSpan;
+import dev.otelspring.test.TestHttp;
+import io.opentelemetry.proto.trace.v1.Span.SpanKind;
+import io.opentelemetry.proto.trace.v1.Status.StatusCode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.jdbc.DataSourceUnwrapper;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Real requests through a real server to an application with a real database, through
+ * JdbcTemplate and Spring Data JPA: every statement is a CLIENT span under the server
+ * span, named and attributed by the database semantic conventions, as the OTLP receiver
+ * decodes it. Subclasses name the database.
+ */
+abstract class JdbcTracingIntegrationTests {
+
+	@Autowired
+	OtlpHttpReceiver receiver;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ProductRepository products;
+
+	@LocalServerPort
+	int port;
+
+	abstract String system();
+
+	abstract String namespace();
+
+	/** The SQLSTATE the database answers for a table that does not exist. */
+	abstract String missingTableState();
+
+	/** The host and port the spans should name, or {@code null} for an in-process one. */
+	abstract Integer serverPort();
+
+	@BeforeEach
+	void seed() {
+		this.products.deleteAll();
+		this.products.save(new Product(1L, "widget", 10));
+		this.receiver.clear();
+	}
+
+	@Test
+	void statementsOfARequestAreClientSpansUnderItsServerSpan() {
+		assertThat(TestHttp.send("POST", url("/products/1/reserve"), "").statusCode()).isEqualTo(200);
+		ReceivedSpan server = this.receiver.awaitSpanNamed("POST /products/{id}/reserve");
+		ReceivedSpan update = this.receiver.awaitSpanNamed("UPDATE product");
+		ReceivedSpan select = this.receiver
+			.awaitSpan((span) -> span.name().equals("SELECT product") && span.traceId().equals(server.traceId()));
+		assertThat(update.kind()).isEqualTo(SpanKind.SPAN_KIND_CLIENT);
+		assertThat(update.parentSpanId()).isEqualTo(server.spanId());
+		assertThat(update.attributes()).containsEntry("db.system.name", system())
+			.containsEntry("db.namespace", namespace())
+			.containsEntry("db.operation.name", "UPDATE")
+			.containsEntry("db.collection.name", "product")
+			.containsEntry("db.query.summary", "UPDATE product")
+			.containsEntry("db.query.text", "UPDATE product SET stock = stock - ? WHERE id = ? AND name <> ?")
+			.doesNotContainKey("db.operation.batch.size");
+		assertServer(update);
+		assertThat(select.kind()).isEqualTo(SpanKind.SPAN_KIND_CLIENT);
+		assertThat(select.parentSpanId()).isEqualTo(server.spanId());
+		assertThat(select.attributes()).containsEntry("db.operation.name", "SELECT")
+			.containsEntry("db.collection.name", "product");
+		assertThat((String) select.attribute("db.query.text")).startsWith("select ").contains("=?");
+		assertThat(this.receiver.spans()).noneMatch((span) -> span.toString().contains("secret-name"));
+	}
+
+	@Test
+	void aBatchIsOneSpanWithItsSize() {
+		assertThat(TestHttp.send("POST", url("/products/batch"), "").statusCode()).isEqualTo(200);
+		ReceivedSpan batch = this.receiver.awaitSpanNamed("BATCH INSERT product");
+		assertThat(batch.attributes()).containsEntry("db.operation.batch.size", 3L)
+			.containsEntry("db.operation.name", "BATCH INSERT")
+			.containsEntry("db.collection.name", "product")
+			.containsEntry("db.query.text", "INSERT INTO product (id, name, stock) VALUES (?, ?, ?)");
+		assertThat(this.products.count()).isEqualTo(4);
+	}
+
+	@Test
+	void aFailedStatementThrowsTheDriversExceptionAndMarksItsSpan() {
+		String answer = TestHttp.get(url("/products/broken")).body();
+		assertThat(answer).endsWith(" " + missingTableState()).doesNotContain("dev.otelspring");
+		ReceivedSpan failed = this.receiver.awaitSpanNamed("SELECT no_such_table");
+		assertThat(failed.statusCode()).isEqualTo(StatusCode.STATUS_CODE_ERROR);
+		assertThat(failed.attributes()).containsEntry("db.response.status_code", missingTableState())
+			.containsEntry("error.type", missingTableState());
+		assertThat(failed.events()).anySatisfy((event) -> assertThat(event.getName()).isEqualTo("exception"));
+	}
+
+	@Test
+	void statementsOutsideATraceMakeNoSpan() throws Exception {
+		this.jdbc.queryForObject("SELECT COUNT(*) FROM product", Long.class);
+		this.products.findAll();
+		assertThat(TestHttp.send("POST", url("/products/1/reserve"), "").statusCode()).isEqualTo(200);
+		ReceivedSpan server = this.receiver.awaitSpanNamed("POST /products/{id}/reserve");
+		this.receiver
+			.awaitSpan((span) -> span.name().equals("SELECT product") && span.traceId().equals(server.traceId()));
+		List<ReceivedSpan> spans = this.receiver.spans();
+		assertThat(spans).allMatch((span) -> span.traceId().equals(server.traceId()), "spans of the request only");
+	}
+
+	@Test
+	void theDataSourceIsStillAHikariPoolThatUnwraps() throws Exception {
+		assertThat(this.dataSource).isInstanceOf(HikariDataSource.class);
+		assertThat(this.dataSource.unwrap(HikariDataSource.class)).isNotNull();
+		assertThat(this.dataSource.isWrapperFor(HikariConfigMXBean.class)).isTrue();
+		HikariDataSource pool = DataSourceUnwrapper.unwrap(this.dataSource, HikariConfigMXBean.class,
+				HikariDataSource.class);
+		assertThat(pool).isNotNull();
+		assertThat(pool.getHikariPoolMXBean().getTotalConnections()).isPositive();
+		assertThat(TracingDataSourcePostProcessor.isTraced(this.dataSource)).isTrue();
+	}
+
+	private void assertServer(ReceivedSpan span) {
+		if (serverPort() == null) {
+			assertThat(span.attributes()).doesNotContainKey("server.address");
+		}
+		else {
+			assertThat(span.attributes()).containsEntry("server.address", "127.0.0.1")
+				.containsEntry("server.port", serverPort().longValue());
+		}
+	}
+
+	private String url(String path) {
+		return "http://127.0.0.1:" + this.port + path;
+	}
+
+}
