@@ -44,8 +44,11 @@ class ConsoleTreeTests {
 			.containsPattern("│   │   └── POST \\([^)]*\\) \\[CLIENT\\]")
 			.containsPattern("│   │       └── POST /gateway/charges \\([^)]*\\) \\[SERVER\\]")
 			.containsPattern("│   └── update-payment-status")
+			.containsPattern("│       └── INSERT payments \\([^)]*\\) \\[CLIENT\\]  .*db.system.name=h2database")
 			.containsPattern("├── update-inventory")
-			.containsPattern("│   └── db-query-update-stock \\([^)]*\\) \\[CLIENT\\]")
+			.containsPattern("│   └── db-query-update-stock \\([^)]*\\)")
+			.containsPattern("│       └── UPDATE stock \\([^)]*\\) \\[CLIENT\\]")
+			.containsPattern("├── INSERT orders \\([^)]*\\) \\[CLIENT\\]")
 			.containsPattern("└── send-confirmation");
 		// Printed once, though its spans arrived in more than one batch.
 		assertThat(output.getOut().split("Trace " + traceId, -1)).hasSize(2);

@@ -37,18 +37,22 @@ class SampleApplicationTests {
 	void placingAnOrderProducesTheTutorialsTrace() {
 		HttpResponse<String> response = order("c-42", "book-1", 2, 19.99);
 		assertThat(response.statusCode()).isEqualTo(201);
-		List<ReceivedSpan> trace = awaitTrace(response, 11);
+		List<ReceivedSpan> trace = awaitTrace(response, 15);
 		assertThat(TraceTree.render(trace)).isEqualTo("""
 				POST /api/orders
 				  authenticate-user
+				    SELECT customers
 				  validate-order
 				  process-payment
 				    call-payment-gateway
 				      POST
 				        POST /gateway/charges
 				    update-payment-status
+				      INSERT payments
 				  update-inventory
 				    db-query-update-stock
+				      UPDATE stock
+				  INSERT orders
 				  send-confirmation
 				""");
 		assertThat(trace).allSatisfy((span) -> {
@@ -71,14 +75,17 @@ class SampleApplicationTests {
 		assertThat(named(trace, "POST").attributes()).containsEntry("url.full",
 				"http://localhost:" + this.port + "/gateway/charges");
 		assertThat(named(trace, "POST /gateway/charges").kind()).isEqualTo(SpanKind.SPAN_KIND_SERVER);
-		assertThat(named(trace, "update-payment-status").attributes()).containsEntry("payment.status", "PAID")
-			.containsEntry("db.system.name", "h2");
+		assertThat(named(trace, "update-payment-status").attributes()).containsEntry("payment.status", "PAID");
+		assertThat(named(trace, "INSERT payments").attributes()).containsEntry("db.system.name", "h2database")
+			.containsEntry("db.operation.name", "INSERT")
+			.containsEntry("db.collection.name", "payments");
 		assertThat(named(trace, "update-inventory").attributes()).containsEntry("product.sku", "book-1")
 			.containsEntry("product.quantity", 2L);
-		ReceivedSpan query = named(trace, "db-query-update-stock");
+		ReceivedSpan query = named(trace, "UPDATE stock");
 		assertThat(query.kind()).isEqualTo(SpanKind.SPAN_KIND_CLIENT);
-		assertThat(query.attributes()).containsEntry("db.system.name", "h2")
-			.containsEntry("db.system", "h2")
+		assertThat(query.parentSpanId()).isEqualTo(named(trace, "db-query-update-stock").spanId());
+		assertThat(query.attributes()).containsEntry("db.system.name", "h2database")
+			.containsEntry("db.namespace", "orders")
 			.containsEntry("db.operation.name", "UPDATE")
 			.containsEntry("db.collection.name", "stock")
 			.containsEntry("db.query.text", "UPDATE stock SET quantity = quantity - ? WHERE sku = ?");
@@ -95,10 +102,11 @@ class SampleApplicationTests {
 	void declinedPaymentFailsWith500AndTheErrorShowsAlongThePath() {
 		HttpResponse<String> response = order("c-42", "book-1", 1, 5000.0);
 		assertThat(response.statusCode()).isEqualTo(500);
-		List<ReceivedSpan> trace = awaitTrace(response, 6);
+		List<ReceivedSpan> trace = awaitTrace(response, 7);
 		assertThat(TraceTree.render(trace)).isEqualTo("""
 				POST /api/orders
 				  authenticate-user
+				    SELECT customers
 				  validate-order
 				  process-payment
 				    call-payment-gateway
@@ -120,10 +128,11 @@ class SampleApplicationTests {
 	void invalidOrderAnswers400WithTheValidationErrorOnItsSpan() {
 		HttpResponse<String> response = order("c-42", "book-1", 0, 10.0);
 		assertThat(response.statusCode()).isEqualTo(400);
-		List<ReceivedSpan> trace = awaitTrace(response, 3);
+		List<ReceivedSpan> trace = awaitTrace(response, 4);
 		assertThat(TraceTree.render(trace)).isEqualTo("""
 				POST /api/orders
 				  authenticate-user
+				    SELECT customers
 				  validate-order
 				""");
 		ReceivedSpan validate = named(trace, "validate-order");

@@ -2,6 +2,8 @@ package dev.otelspring.autoconfigure.jdbc;
 
 import java.sql.SQLException;
 
+import javax.sql.DataSource;
+
 import dev.otelspring.autoconfigure.config.JdbcTracingSettings;
 import dev.otelspring.autoconfigure.internal.Guarded;
 import io.opentelemetry.api.OpenTelemetry;
@@ -46,6 +48,21 @@ public final class JdbcTracing {
 		this.tracer = openTelemetry.getTracer(INSTRUMENTATION_NAME);
 		this.settings = settings;
 		this.analyzer = new SqlQueryAnalyzer(settings.querySanitization(), settings.maxQueryLength());
+	}
+
+	/**
+	 * Returns a traced view of a data source that is not a bean (beans are traced
+	 * already): its connections' statements become spans. A data source traced already is
+	 * returned as it is.
+	 * @param dataSource the data source
+	 * @param name its name, for the connection spans
+	 * @return the traced data source
+	 */
+	public DataSource trace(DataSource dataSource, String name) {
+		if (TracingDataSourcePostProcessor.isTraced(dataSource)) {
+			return dataSource;
+		}
+		return TracingDataSourcePostProcessor.proxy(dataSource, name, () -> this);
 	}
 
 	JdbcTracingSettings settings() {

@@ -30,8 +30,17 @@ final class SqlQueryAnalyzer {
 
 	private static final Set<String> TARGET_AFTER = Set.of("FROM", "INTO", "JOIN", "UPDATE", "TABLE", "TRUNCATE");
 
-	/** Words after which UPDATE and DELETE are not operations (FOR UPDATE, ON DELETE). */
-	private static final Set<String> NOT_OPERATION_AFTER = Set.of("FOR", "ON", "DO", "KEY");
+	/**
+	 * Words after which an operation keyword is not an operation (FOR UPDATE, ON DELETE,
+	 * DO UPDATE, KEY UPDATE, OR REPLACE).
+	 */
+	private static final Set<String> NOT_OPERATION_AFTER = Set.of("FOR", "ON", "DO", "KEY", "OR");
+
+	/** Schema operations that take the kind of object into their name (CREATE TABLE). */
+	private static final Set<String> SCHEMA_OPERATIONS = Set.of("CREATE", "DROP", "ALTER");
+
+	private static final Set<String> SCHEMA_OBJECTS = Set.of("TABLE", "INDEX", "VIEW", "SEQUENCE", "SCHEMA", "DATABASE",
+			"PROCEDURE", "FUNCTION", "TRIGGER", "TYPE");
 
 	/** Words that can follow FROM, INTO or TABLE and are not a table name. */
 	private static final Set<String> NOT_TARGET = Set.of("SELECT", "IF", "NOT", "EXISTS", "ONLY", "LATERAL", "UNNEST",
@@ -263,8 +272,14 @@ final class SqlQueryAnalyzer {
 				return;
 			}
 			String upper = word.toUpperCase(Locale.ROOT);
-			if (OPERATIONS.contains(upper) && !(("UPDATE".equals(upper) || "DELETE".equals(upper))
-					&& NOT_OPERATION_AFTER.contains(this.previousWord))) {
+			if (SCHEMA_OBJECTS.contains(upper) && SCHEMA_OPERATIONS.contains(this.previousWord)
+					&& !this.operations.isEmpty()) {
+				int last = this.operations.size() - 1;
+				this.operations.set(last, this.operations.get(last) + " " + upper);
+				appendSummary(upper);
+				this.expectTarget = true;
+			}
+			else if (OPERATIONS.contains(upper) && !NOT_OPERATION_AFTER.contains(this.previousWord)) {
 				this.operations.add(upper);
 				appendSummary(upper);
 				this.fromList = false;

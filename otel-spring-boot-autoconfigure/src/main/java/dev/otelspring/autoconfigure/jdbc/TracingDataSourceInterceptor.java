@@ -2,6 +2,7 @@ package dev.otelspring.autoconfigure.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.function.Supplier;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
@@ -9,8 +10,6 @@ import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
-import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The advice of a traced {@code DataSource}: the connections it hands out are traced,
@@ -23,13 +22,13 @@ final class TracingDataSourceInterceptor implements MethodInterceptor {
 
 	private final String beanName;
 
-	private final ObjectProvider<JdbcTracing> tracing;
+	private final Supplier<JdbcTracing> tracing;
 
 	private volatile JdbcTracing resolved;
 
 	private volatile DatabaseInfo database;
 
-	TracingDataSourceInterceptor(String beanName, ObjectProvider<JdbcTracing> tracing) {
+	TracingDataSourceInterceptor(String beanName, Supplier<JdbcTracing> tracing) {
 		this.beanName = beanName;
 		this.tracing = tracing;
 	}
@@ -41,7 +40,7 @@ final class TracingDataSourceInterceptor implements MethodInterceptor {
 	JdbcTracing tracing() {
 		JdbcTracing tracing = this.resolved;
 		if (tracing == null) {
-			tracing = this.tracing.getObject();
+			tracing = this.tracing.get();
 			this.resolved = tracing;
 		}
 		return tracing;

@@ -3,6 +3,7 @@ package dev.otelspring.autoconfigure.jdbc;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -64,7 +65,7 @@ final class TracingDataSourcePostProcessor implements BeanPostProcessor, Ordered
 			return bean;
 		}
 		try {
-			return proxy(dataSource, beanName);
+			return proxy(dataSource, beanName, this.tracing::getObject);
 		}
 		catch (RuntimeException | LinkageError ex) {
 			logger.warn("Could not trace data source '" + beanName + "'; it is used untraced", ex);
@@ -122,21 +123,28 @@ final class TracingDataSourcePostProcessor implements BeanPostProcessor, Ordered
 		}
 	}
 
-	private Object proxy(DataSource dataSource, String beanName) {
+	/**
+	 * Returns a traced proxy of the data source.
+	 * @param dataSource the data source
+	 * @param name its name, for the connection spans
+	 * @param tracing the tracing, looked up on first use
+	 * @return the proxy
+	 */
+	static DataSource proxy(DataSource dataSource, String name, Supplier<JdbcTracing> tracing) {
 		ProxyFactory factory = new ProxyFactory(dataSource);
-		factory.addAdvice(new TracingDataSourceInterceptor(beanName, this.tracing));
+		factory.addAdvice(new TracingDataSourceInterceptor(name, tracing));
 		ClassLoader classLoader = dataSource.getClass().getClassLoader();
 		if (canSubclass(dataSource.getClass())) {
 			factory.setProxyTargetClass(true);
 			try {
-				return factory.getProxy(classLoader);
+				return (DataSource) factory.getProxy(classLoader);
 			}
 			catch (RuntimeException | LinkageError ex) {
 				logger.debug("Could not subclass " + dataSource.getClass().getName() + "; proxying its interfaces", ex);
 				factory.setProxyTargetClass(false);
 			}
 		}
-		return factory.getProxy(classLoader);
+		return (DataSource) factory.getProxy(classLoader);
 	}
 
 	/**

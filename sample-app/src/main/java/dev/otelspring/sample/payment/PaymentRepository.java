@@ -18,8 +18,7 @@ public class PaymentRepository {
 		this.jdbc = jdbc;
 	}
 
-	@Traced(value = "update-payment-status",
-			attributes = { "db.system.name=h2", "db.operation.name=INSERT", "db.collection.name=payments" })
+	@Traced("update-payment-status")
 	public void updateStatus(@SpanAttribute("order.id") String orderId, @SpanAttribute("payment.id") String paymentId,
 			@SpanAttribute("payment.status") String status) {
 		this.jdbc.update("INSERT INTO payments (order_id, payment_id, status) VALUES (?, ?, ?)", orderId, paymentId,
