@@ -42,7 +42,8 @@ record DatabaseInfo(String system, String namespace, String serverAddress, int s
 			case "h2" -> embedded("h2database", body);
 			case "hsqldb" -> embedded("hsqldb", body);
 			case "derby" -> embedded("derby", body);
-			case "db2" -> network("ibm.db2", body);
+			case "db2" -> db2(body);
+			case "sqlite" -> embedded("sqlite", body);
 			default -> new DatabaseInfo("other_sql", null, null, -1);
 		};
 	}
@@ -57,6 +58,17 @@ record DatabaseInfo(String system, String namespace, String serverAddress, int s
 		String authority = (slash >= 0) ? authorityAndPath.substring(0, slash) : stripParameters(authorityAndPath);
 		String database = (slash >= 0) ? stripParameters(authorityAndPath.substring(slash + 1)) : null;
 		return withServer(system, database, authority);
+	}
+
+	/** {@code //host:port/database:property=value;...}. */
+	private static DatabaseInfo db2(String body) {
+		DatabaseInfo info = network("ibm.db2", body);
+		String database = info.namespace();
+		if (database != null && database.indexOf(':') >= 0) {
+			database = database.substring(0, database.indexOf(':'));
+		}
+		return new DatabaseInfo(info.system(), (database == null || database.isEmpty()) ? null : database,
+				info.serverAddress(), info.serverPort());
 	}
 
 	/** {@code //host[\instance][:port][;databaseName=db;...]}. */
@@ -79,7 +91,11 @@ record DatabaseInfo(String system, String namespace, String serverAddress, int s
 		int backslash = authority.indexOf('\\');
 		if (backslash >= 0) {
 			int portColon = authority.indexOf(':', backslash);
+			String instance = authority.substring(backslash + 1, (portColon >= 0) ? portColon : authority.length());
 			authority = authority.substring(0, backslash) + ((portColon >= 0) ? authority.substring(portColon) : "");
+			if (!instance.isEmpty()) {
+				database = (database != null) ? instance + "|" + database : instance;
+			}
 		}
 		return withServer("microsoft.sql_server", database, authority);
 	}
@@ -113,9 +129,18 @@ record DatabaseInfo(String system, String namespace, String serverAddress, int s
 	private static DatabaseInfo embedded(String system, String body) {
 		String lower = body.toLowerCase(Locale.ROOT);
 		if (lower.startsWith("tcp:") || lower.startsWith("ssl:") || lower.startsWith("hsql:")
-				|| lower.startsWith("hsqls:") || lower.startsWith("http:")) {
-			return network(system, body.substring(body.indexOf(':') + 1));
+				|| lower.startsWith("hsqls:") || lower.startsWith("http:") || lower.startsWith("//")) {
+			DatabaseInfo server = network(system,
+					lower.startsWith("//") ? body : body.substring(body.indexOf(':') + 1));
+			String database = (server.namespace() != null) ? embeddedName(server.namespace()) : null;
+			return new DatabaseInfo(system, database, server.serverAddress(), server.serverPort());
 		}
+		return new DatabaseInfo(system, embeddedName(body), null, -1);
+	}
+
+	/** The name of an in-process database: its path's last part, without a prefix. */
+	private static String embeddedName(String body) {
+		String lower = body.toLowerCase(Locale.ROOT);
 		String path = body;
 		for (String prefix : new String[] { "mem:", "file:", "zip:", "res:" }) {
 			if (lower.startsWith(prefix)) {
@@ -126,7 +151,7 @@ record DatabaseInfo(String system, String namespace, String serverAddress, int s
 		path = stripParameters(path);
 		int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
 		String name = (slash >= 0) ? path.substring(slash + 1) : path;
-		return new DatabaseInfo(system, name.isEmpty() ? null : name, null, -1);
+		return name.isEmpty() ? null : name;
 	}
 
 	private static DatabaseInfo withServer(String system, String database, String authority) {

@@ -39,6 +39,8 @@ public final class JdbcTracing {
 
 	private final SqlQueryAnalyzer analyzer;
 
+	private final SqlQueryAnalyzer backslashAnalyzer;
+
 	/**
 	 * Creates the tracing of JDBC calls.
 	 * @param openTelemetry where the tracer comes from
@@ -47,7 +49,8 @@ public final class JdbcTracing {
 	public JdbcTracing(OpenTelemetry openTelemetry, JdbcTracingSettings settings) {
 		this.tracer = openTelemetry.getTracer(INSTRUMENTATION_NAME);
 		this.settings = settings;
-		this.analyzer = new SqlQueryAnalyzer(settings.querySanitization(), settings.maxQueryLength());
+		this.analyzer = new SqlQueryAnalyzer(settings.querySanitization(), settings.maxQueryLength(), false);
+		this.backslashAnalyzer = new SqlQueryAnalyzer(settings.querySanitization(), settings.maxQueryLength(), true);
 	}
 
 	/**
@@ -69,8 +72,16 @@ public final class JdbcTracing {
 		return this.settings;
 	}
 
-	SqlQuery analyze(String sql) {
-		return this.analyzer.analyze(sql);
+	/**
+	 * Reads a statement's text the way its database does: in MySQL and MariaDB a
+	 * backslash escapes the next character of a string literal.
+	 * @param database the database
+	 * @param sql the text
+	 * @return what it says
+	 */
+	SqlQuery analyze(DatabaseInfo database, String sql) {
+		boolean backslashEscapes = "mysql".equals(database.system()) || "mariadb".equals(database.system());
+		return (backslashEscapes ? this.backslashAnalyzer : this.analyzer).analyze(sql);
 	}
 
 	/**

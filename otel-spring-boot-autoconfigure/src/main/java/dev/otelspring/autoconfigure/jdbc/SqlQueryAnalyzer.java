@@ -28,13 +28,16 @@ final class SqlQueryAnalyzer {
 	private static final Set<String> OPERATIONS = Set.of("SELECT", "INSERT", "UPDATE", "DELETE", "MERGE", "CALL",
 			"CREATE", "DROP", "ALTER", "TRUNCATE", "REPLACE", "UPSERT", "EXEC", "EXECUTE");
 
-	private static final Set<String> TARGET_AFTER = Set.of("FROM", "INTO", "JOIN", "UPDATE", "TABLE", "TRUNCATE");
+	private static final Set<String> TARGET_AFTER = Set.of("FROM", "INTO", "JOIN", "TABLE");
+
+	/** Operations whose next name is a stored procedure: in the summary, not a table. */
+	private static final Set<String> PROCEDURE_CALLS = Set.of("CALL", "EXEC", "EXECUTE");
 
 	/**
 	 * Words after which an operation keyword is not an operation (FOR UPDATE, ON DELETE,
 	 * DO UPDATE, KEY UPDATE, OR REPLACE).
 	 */
-	private static final Set<String> NOT_OPERATION_AFTER = Set.of("FOR", "ON", "DO", "KEY", "OR");
+	private static final Set<String> NOT_OPERATION_AFTER = Set.of("FOR", "ON", "DO", "KEY", "OR", "THEN");
 
 	/** Schema operations that take the kind of object into their name (CREATE TABLE). */
 	private static final Set<String> SCHEMA_OPERATIONS = Set.of("CREATE", "DROP", "ALTER");
@@ -50,11 +53,26 @@ final class SqlQueryAnalyzer {
 
 	private final int maxLength;
 
+	private final boolean backslashEscapes;
+
 	private final ConcurrentHashMap<String, SqlQuery> cache = new ConcurrentHashMap<>();
 
 	SqlQueryAnalyzer(boolean sanitize, int maxLength) {
+		this(sanitize, maxLength, false);
+	}
+
+	/**
+	 * Creates an analyzer.
+	 * @param sanitize whether literals are replaced
+	 * @param maxLength the most characters of text read and kept
+	 * @param backslashEscapes whether a backslash escapes the next character in a string
+	 * literal (MySQL and MariaDB by default); elsewhere only {@code E'...'} strings have
+	 * escapes, and a backslash before a quote ends the string
+	 */
+	SqlQueryAnalyzer(boolean sanitize, int maxLength, boolean backslashEscapes) {
 		this.sanitize = sanitize;
 		this.maxLength = Math.max(1, maxLength);
+		this.backslashEscapes = backslashEscapes;
 	}
 
 	SqlQuery analyze(String sql) {
@@ -68,7 +86,7 @@ final class SqlQueryAnalyzer {
 				return cached;
 			}
 		}
-		SqlQuery query = new Reader(sql, this.sanitize, this.maxLength).read();
+		SqlQuery query = new Reader(sql, this.sanitize, this.maxLength, this.backslashEscapes).read();
 		if (cacheable && this.cache.size() < MAX_CACHED) {
 			this.cache.putIfAbsent(sql, query);
 		}
@@ -84,6 +102,8 @@ final class SqlQueryAnalyzer {
 
 		private final int maxLength;
 
+		private final boolean backslashEscapes;
+
 		private final StringBuilder out;
 
 		private final List<String> operations = new ArrayList<>(2);
@@ -96,14 +116,19 @@ final class SqlQueryAnalyzer {
 
 		private boolean expectTarget;
 
+		private boolean expectProcedure;
+
+		private boolean summaryFull;
+
 		private boolean fromList;
 
 		private int pos;
 
-		Reader(String sql, boolean sanitize, int maxLength) {
+		Reader(String sql, boolean sanitize, int maxLength, boolean backslashEscapes) {
 			this.sql = sql;
 			this.sanitize = sanitize;
 			this.maxLength = maxLength;
+			this.backslashEscapes = backslashEscapes;
 			this.out = new StringBuilder(Math.min(sql.length(), maxLength));
 		}
 
@@ -112,19 +137,25 @@ final class SqlQueryAnalyzer {
 			while (this.pos < length && this.out.length() < this.maxLength) {
 				char c = this.sql.charAt(this.pos);
 				if (c == '\'') {
-					skipQuoted('\'');
+					skipQuoted('\'', this.backslashEscapes || isEscapeStringPrefix());
 					literal();
 				}
-				else if (c == '"' || c == '`') {
-					int start = this.pos;
-					skipQuoted(c);
-					word(this.sql.substring(start, this.pos), false);
+				else if (c == '"' || c == '`' || Character.isLetter(c) || c == '_') {
+					readName();
 				}
 				else if (c == '-' && next(1) == '-') {
 					skipLineComment();
 				}
 				else if (c == '/' && next(1) == '*') {
 					skipBlockComment();
+				}
+				else if (c == '$' && Character.isDigit(next(1))) {
+					// $1: a positional parameter, kept
+					int start = this.pos++;
+					while (this.pos < length && Character.isDigit(this.sql.charAt(this.pos))) {
+						this.pos++;
+					}
+					this.out.append(this.sql, start, this.pos);
 				}
 				else if (c == '$' && isDollarQuoteStart()) {
 					skipDollarQuoted();
@@ -133,13 +164,6 @@ final class SqlQueryAnalyzer {
 				else if (Character.isDigit(c) || (c == '.' && Character.isDigit(next(1)))) {
 					skipNumber();
 					literal();
-				}
-				else if (Character.isLetter(c) || c == '_') {
-					int start = this.pos;
-					while (this.pos < length && isWordPart(this.sql.charAt(this.pos))) {
-						this.pos++;
-					}
-					word(this.sql.substring(start, this.pos), true);
 				}
 				else if (Character.isWhitespace(c)) {
 					while (this.pos < length && Character.isWhitespace(this.sql.charAt(this.pos))) {
@@ -153,6 +177,9 @@ final class SqlQueryAnalyzer {
 				}
 			}
 			String text = this.sanitize ? this.out.toString().trim() : raw();
+			if (text.length() > this.maxLength) {
+				text = text.substring(0, this.maxLength);
+			}
 			String operation = (this.operations.size() == 1) ? this.operations.get(0) : null;
 			String collection = (operation != null && this.targets.size() == 1) ? this.targets.get(0) : null;
 			return new SqlQuery(text, operation, collection, this.summary.toString());
@@ -168,10 +195,60 @@ final class SqlQueryAnalyzer {
 		}
 
 		private static boolean isWordPart(char c) {
-			return Character.isLetterOrDigit(c) || c == '_' || c == '$' || c == '.';
+			return Character.isLetterOrDigit(c) || c == '_' || c == '$';
 		}
 
-		private void skipQuoted(char quote) {
+		private static boolean isNameStart(char c) {
+			return Character.isLetter(c) || c == '_' || c == '"' || c == '`';
+		}
+
+		/**
+		 * Reads a name, qualified or not ({@code orders}, {@code public.orders},
+		 * {@code "public"."Orders"}), quoted parts kept as written.
+		 */
+		private void readName() {
+			int start = this.pos;
+			int length = this.sql.length();
+			boolean quoted = false;
+			while (this.pos < length) {
+				char c = this.sql.charAt(this.pos);
+				if (c == '"' || c == '`') {
+					skipQuoted(c, false);
+					quoted = true;
+				}
+				else {
+					while (this.pos < length && isWordPart(this.sql.charAt(this.pos))) {
+						this.pos++;
+					}
+				}
+				if (this.pos + 1 < length && this.sql.charAt(this.pos) == '.' && isNameStart(next(1))) {
+					this.pos++;
+				}
+				else {
+					break;
+				}
+			}
+			word(this.sql.substring(start, this.pos), !quoted);
+		}
+
+		/** Whether the quote at the position opens a PostgreSQL {@code E'...'} string. */
+		private boolean isEscapeStringPrefix() {
+			if (this.pos == 0) {
+				return false;
+			}
+			char prefix = this.sql.charAt(this.pos - 1);
+			return (prefix == 'E' || prefix == 'e') && (this.pos < 2 || !isWordPart(this.sql.charAt(this.pos - 2)));
+		}
+
+		private char nextNonSpace() {
+			int index = this.pos;
+			while (index < this.sql.length() && Character.isWhitespace(this.sql.charAt(index))) {
+				index++;
+			}
+			return (index < this.sql.length()) ? this.sql.charAt(index) : 0;
+		}
+
+		private void skipQuoted(char quote, boolean escapes) {
 			int length = this.sql.length();
 			this.pos++;
 			while (this.pos < length) {
@@ -184,7 +261,7 @@ final class SqlQueryAnalyzer {
 						return;
 					}
 				}
-				else if (c == '\\' && quote == '\'' && this.pos < length) {
+				else if (c == '\\' && escapes && this.pos < length) {
 					this.pos++;
 				}
 			}
@@ -260,6 +337,7 @@ final class SqlQueryAnalyzer {
 			}
 			else if (c == '(' || c == ')' || c == ';') {
 				this.expectTarget = false;
+				this.expectProcedure = false;
 				this.fromList = false;
 			}
 			this.previousWord = "";
@@ -269,6 +347,7 @@ final class SqlQueryAnalyzer {
 			this.out.append(word);
 			if (!unquoted) {
 				target(word);
+				this.previousWord = "";
 				return;
 			}
 			String upper = word.toUpperCase(Locale.ROOT);
@@ -279,11 +358,17 @@ final class SqlQueryAnalyzer {
 				appendSummary(upper);
 				this.expectTarget = true;
 			}
-			else if (OPERATIONS.contains(upper) && !NOT_OPERATION_AFTER.contains(this.previousWord)) {
+			else if (OPERATIONS.contains(upper) && !NOT_OPERATION_AFTER.contains(this.previousWord)
+					&& !("REPLACE".equals(upper) && nextNonSpace() == '(')) {
 				this.operations.add(upper);
 				appendSummary(upper);
 				this.fromList = false;
 				this.expectTarget = "UPDATE".equals(upper) || "TRUNCATE".equals(upper);
+				this.expectProcedure = PROCEDURE_CALLS.contains(upper);
+			}
+			else if (this.expectProcedure) {
+				this.expectProcedure = false;
+				appendSummary(word);
 			}
 			else if (TARGET_AFTER.contains(upper)) {
 				this.expectTarget = true;
@@ -308,6 +393,11 @@ final class SqlQueryAnalyzer {
 		}
 
 		private void target(String name) {
+			if (this.expectProcedure) {
+				this.expectProcedure = false;
+				appendSummary(name);
+				return;
+			}
 			if (!this.expectTarget) {
 				return;
 			}
@@ -319,7 +409,8 @@ final class SqlQueryAnalyzer {
 		}
 
 		private void appendSummary(String part) {
-			if (this.summary.length() + part.length() + 1 > MAX_SUMMARY_LENGTH) {
+			if (this.summaryFull || this.summary.length() + part.length() + 1 > MAX_SUMMARY_LENGTH) {
+				this.summaryFull = true;
 				return;
 			}
 			if (this.summary.length() > 0) {

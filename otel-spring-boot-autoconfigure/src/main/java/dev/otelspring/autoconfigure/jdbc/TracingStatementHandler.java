@@ -115,7 +115,8 @@ final class TracingStatementHandler implements InvocationHandler {
 		if (!tracing.traces(parent)) {
 			return call(method, args);
 		}
-		Span span = tracing.startStatement(parent, this.owner.database(), tracing.analyze(sql), -1);
+		DatabaseInfo database = this.owner.database();
+		Span span = tracing.startStatement(parent, database, tracing.analyze(database, sql), -1);
 		try {
 			return call(method, args);
 		}
@@ -138,7 +139,8 @@ final class TracingStatementHandler implements InvocationHandler {
 		if (!tracing.traces(parent)) {
 			return call(method, args);
 		}
-		Span span = tracing.startStatement(parent, this.owner.database(), batchQuery(tracing, texts), size);
+		DatabaseInfo database = this.owner.database();
+		Span span = tracing.startStatement(parent, database, batchQuery(tracing, database, texts), size);
 		try {
 			return call(method, args);
 		}
@@ -151,17 +153,17 @@ final class TracingStatementHandler implements InvocationHandler {
 		}
 	}
 
-	private SqlQuery batchQuery(JdbcTracing tracing, List<String> texts) {
+	private SqlQuery batchQuery(JdbcTracing tracing, DatabaseInfo database, List<String> texts) {
 		if (this.preparedSql != null || texts.size() <= 1) {
-			return tracing
-				.analyze((this.preparedSql != null) ? this.preparedSql : texts.isEmpty() ? null : texts.get(0));
+			return tracing.analyze(database,
+					(this.preparedSql != null) ? this.preparedSql : texts.isEmpty() ? null : texts.get(0));
 		}
 		String operation = null;
 		String collection = null;
 		String summary = null;
 		StringBuilder text = new StringBuilder();
 		for (int i = 0; i < texts.size(); i++) {
-			SqlQuery query = tracing.analyze(texts.get(i));
+			SqlQuery query = tracing.analyze(database, texts.get(i));
 			if (i == 0) {
 				operation = query.operationName();
 				collection = query.collectionName();

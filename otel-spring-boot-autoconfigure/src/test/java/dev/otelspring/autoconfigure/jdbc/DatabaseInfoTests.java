@@ -23,7 +23,7 @@ class DatabaseInfoTests {
 			"jdbc:mariadb://maria.example.com:3307/inventory | mariadb | inventory | maria.example.com | 3307",
 			"jdbc:mariadb://maria.example.com/inventory | mariadb | inventory | maria.example.com | -1",
 			"jdbc:sqlserver://host:1433;databaseName=sales;user=x | microsoft.sql_server | sales | host | 1433",
-			"jdbc:sqlserver://host\\SQLEXPRESS;database=sales | microsoft.sql_server | sales | host | -1",
+			"jdbc:sqlserver://host;database=sales | microsoft.sql_server | sales | host | -1",
 			"jdbc:oracle:thin:@host:1521:ORCL | oracle.db | ORCL | host | 1521",
 			"jdbc:oracle:thin:@//host:1521/service | oracle.db | service | host | 1521",
 			"jdbc:h2:mem:shop;DB_CLOSE_DELAY=-1 | h2database | shop | | -1",
@@ -38,10 +38,19 @@ class DatabaseInfoTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "jdbc:h2:tcp://localhost:9092/mem:x | x | 9092",
-			"jdbc:h2:tcp://localhost:9092/~/test | test | 9092", "jdbc:h2:tcp://localhost/./data/sample | sample | -1" })
+	@CsvSource(delimiter = '|',
+			value = { "jdbc:h2:tcp://localhost:9092/mem:x | x | 9092",
+					"jdbc:h2:tcp://localhost:9092/~/test | test | 9092",
+					"jdbc:h2:tcp://localhost/./data/sample | sample | -1" })
 	void h2OverTcpNamesTheDatabaseAsWhenEmbedded(String url, String namespace, int port) {
 		assertThat(DatabaseInfo.fromUrl(url)).isEqualTo(new DatabaseInfo("h2database", namespace, "localhost", port));
+	}
+
+	@Test
+	void sqlServerNamedInstanceQualifiesTheDatabase() {
+		// {instance_name}|{database_name}, as the SQL Server semantic conventions ask
+		assertThat(DatabaseInfo.fromUrl("jdbc:sqlserver://host\\SQLEXPRESS:1433;databaseName=sales"))
+			.isEqualTo(new DatabaseInfo("microsoft.sql_server", "SQLEXPRESS|sales", "host", 1433));
 	}
 
 	@Test

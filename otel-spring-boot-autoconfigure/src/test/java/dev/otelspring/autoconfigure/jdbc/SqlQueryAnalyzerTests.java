@@ -13,8 +13,12 @@ class SqlQueryAnalyzerTests {
 
 	@Test
 	void stringLiteralsAreReplaced() {
-		assertThat(sanitized("SELECT * FROM users WHERE name = 'O''Brien' AND nick = 'it\\'s' AND dir = 'c:\\\\dir\\\\'"))
-			.isEqualTo("SELECT * FROM users WHERE name = ? AND nick = ? AND dir = ?");
+		assertThat(sanitized("SELECT * FROM users WHERE name = 'O''Brien' AND dir = 'c:\\dir\\'"))
+			.isEqualTo("SELECT * FROM users WHERE name = ? AND dir = ?");
+		// MySQL: a backslash escapes the next character.
+		assertThat(new SqlQueryAnalyzer(true, 2048, true)
+			.analyze("SELECT * FROM users WHERE name = 'O''Brien' AND nick = 'it\\'s' AND dir = 'c:\\\\dir\\\\'")
+			.text()).isEqualTo("SELECT * FROM users WHERE name = ? AND nick = ? AND dir = ?");
 		assertThat(sanitized("SELECT '', 'a''', 'two\nlines' FROM t")).isEqualTo("SELECT ?, ?, ? FROM t");
 	}
 
@@ -88,27 +92,26 @@ class SqlQueryAnalyzerTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|',
-			value = { "SELECT * FROM orders WHERE id = 1 | SELECT | orders | SELECT orders",
-					"SELECT * FROM orders o JOIN customers c ON o.cid = c.id | SELECT | | SELECT orders customers",
-					"SELECT * FROM orders o LEFT OUTER JOIN customers c ON o.cid = c.id | SELECT | | SELECT orders customers",
-					"SELECT * FROM Orders o CROSS JOIN OrderDetails od | SELECT | | SELECT Orders OrderDetails",
-					"SELECT * FROM orders, customers WHERE orders.cid = customers.id | SELECT | | SELECT orders customers",
-					"SELECT * FROM orders o, customers c WHERE o.cid = c.id | SELECT | | SELECT orders customers",
-					"SELECT a FROM dbo.Table JOIN dbo.AnotherTable | SELECT | | SELECT dbo.Table dbo.AnotherTable",
-					"SELECT * FROM public.orders WHERE id = 1 | SELECT | public.orders | SELECT public.orders",
-					"INSERT INTO orders (id, total) VALUES (1, 2) | INSERT | orders | INSERT orders",
-					"UPDATE orders SET total = 2 WHERE id = 1 | UPDATE | orders | UPDATE orders",
-					"DELETE FROM orders WHERE id = 1 | DELETE | orders | DELETE orders",
-					"MERGE INTO orders KEY (id) VALUES (1, 2) | MERGE | orders | MERGE orders",
-					"TRUNCATE orders | TRUNCATE | orders | TRUNCATE orders",
-					"SELECT * FROM orders WHERE id = 1 FOR UPDATE | SELECT | orders | SELECT orders",
-					"SELECT 1 | SELECT | | SELECT", "INSERT INTO a SELECT * FROM b | | | INSERT a SELECT b",
-					"INSERT INTO shipping_details (order_id) SELECT order_id FROM orders WHERE order_id = 1 | | | INSERT shipping_details SELECT orders",
-					"SELECT * FROM (SELECT id FROM t) x | | | SELECT SELECT t",
-					"SELECT d FROM (SELECT * FROM orders o JOIN customers c ON o.cid = c.id) | | | SELECT SELECT orders customers",
-					"SELECT * FROM orders UNION SELECT * FROM old_orders | | | SELECT orders SELECT old_orders",
-					"DELETE FROM t WHERE id = 1; SELECT * FROM u | | | DELETE t SELECT u" })
+	@CsvSource(delimiter = '|', value = { "SELECT * FROM orders WHERE id = 1 | SELECT | orders | SELECT orders",
+			"SELECT * FROM orders o JOIN customers c ON o.cid = c.id | SELECT | | SELECT orders customers",
+			"SELECT * FROM orders o LEFT OUTER JOIN customers c ON o.cid = c.id | SELECT | | SELECT orders customers",
+			"SELECT * FROM Orders o CROSS JOIN OrderDetails od | SELECT | | SELECT Orders OrderDetails",
+			"SELECT * FROM orders, customers WHERE orders.cid = customers.id | SELECT | | SELECT orders customers",
+			"SELECT * FROM orders o, customers c WHERE o.cid = c.id | SELECT | | SELECT orders customers",
+			"SELECT a FROM dbo.Table JOIN dbo.AnotherTable | SELECT | | SELECT dbo.Table dbo.AnotherTable",
+			"SELECT * FROM public.orders WHERE id = 1 | SELECT | public.orders | SELECT public.orders",
+			"INSERT INTO orders (id, total) VALUES (1, 2) | INSERT | orders | INSERT orders",
+			"UPDATE orders SET total = 2 WHERE id = 1 | UPDATE | orders | UPDATE orders",
+			"DELETE FROM orders WHERE id = 1 | DELETE | orders | DELETE orders",
+			"MERGE INTO orders KEY (id) VALUES (1, 2) | MERGE | orders | MERGE orders",
+			"TRUNCATE orders | TRUNCATE | orders | TRUNCATE orders",
+			"SELECT * FROM orders WHERE id = 1 FOR UPDATE | SELECT | orders | SELECT orders",
+			"SELECT 1 | SELECT | | SELECT", "INSERT INTO a SELECT * FROM b | | | INSERT a SELECT b",
+			"INSERT INTO shipping_details (order_id) SELECT order_id FROM orders WHERE order_id = 1 | | | INSERT shipping_details SELECT orders",
+			"SELECT * FROM (SELECT id FROM t) x | | | SELECT SELECT t",
+			"SELECT d FROM (SELECT * FROM orders o JOIN customers c ON o.cid = c.id) | | | SELECT SELECT orders customers",
+			"SELECT * FROM orders UNION SELECT * FROM old_orders | | | SELECT orders SELECT old_orders",
+			"DELETE FROM t WHERE id = 1; SELECT * FROM u | | | DELETE t SELECT u" })
 	void operationCollectionAndSummary(String sql, String operation, String collection, String summary) {
 		SqlQuery query = this.analyzer.analyze(sql);
 		assertThat(query.operationName()).isEqualTo(operation);
@@ -133,11 +136,11 @@ class SqlQueryAnalyzerTests {
 	}
 
 	@Test
-	void operationsAndTablesKeepTheCaseTheApplicationWrote() {
+	void operationsAreUpperCasedSoThatNamesStayFewAndTablesKeepTheirCase() {
 		SqlQuery query = this.analyzer.analyze("SELEcT order_date FROM ORders");
-		assertThat(query.operationName()).isEqualTo("SELEcT");
+		assertThat(query.operationName()).isEqualTo("SELECT");
 		assertThat(query.collectionName()).isEqualTo("ORders");
-		assertThat(query.summary()).isEqualTo("SELEcT ORders");
+		assertThat(query.summary()).isEqualTo("SELECT ORders");
 	}
 
 	@ParameterizedTest
@@ -305,6 +308,18 @@ class SqlQueryAnalyzerTests {
 
 	private String sanitized(String sql) {
 		return this.analyzer.analyze(sql).text();
+	}
+
+	@Test
+	void aBackslashBeforeAQuoteEndsAStandardStringButEscapesInMysqlAndEStrings() {
+		String sql = "SELECT * FROM files WHERE path = 'C:\\' AND secret = 'hunter2'";
+		assertThat(this.analyzer.analyze(sql).text()).doesNotContain("hunter2")
+			.isEqualTo("SELECT * FROM files WHERE path = ? AND secret = ?");
+		SqlQueryAnalyzer mysql = new SqlQueryAnalyzer(true, 10_000, true);
+		assertThat(mysql.analyze("SELECT * FROM t WHERE a = 'it\\'s secret' AND b = 1").text())
+			.isEqualTo("SELECT * FROM t WHERE a = ? AND b = ?");
+		assertThat(this.analyzer.analyze("SELECT * FROM t WHERE a = E'it\\'s secret' AND b = 1").text())
+			.isEqualTo("SELECT * FROM t WHERE a = E? AND b = ?");
 	}
 
 }
