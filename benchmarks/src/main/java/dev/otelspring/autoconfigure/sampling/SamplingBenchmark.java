@@ -56,7 +56,7 @@ public class SamplingBenchmark extends BenchmarkSettings {
 		this.direct = BenchmarkTracing.sdk();
 		TailSamplingSpanProcessor processor = new TailSamplingSpanProcessor(BenchmarkTracing.batchProcessor(),
 				new TailSamplingPolicy(true, Duration.ofSeconds(1), Map.of(), () -> false), Duration.ofMillis(100),
-				Duration.ofSeconds(30), 10_000, 100_000, System::nanoTime, true);
+				Duration.ofSeconds(30), 10_000, 100_000, 64L * 1024 * 1024, true, System::nanoTime, true);
 		this.tail = BenchmarkTracing.sdk(processor);
 		this.directTracer = this.direct.getTracer("bench");
 		this.tailTracer = this.tail.getTracer("bench");

@@ -231,7 +231,11 @@ final class SqlQueryAnalyzer {
 			word(this.sql.substring(start, this.pos), !quoted);
 		}
 
-		/** Whether the quote at the position opens a PostgreSQL {@code E'...'} string. */
+		/**
+		 * Returns whether the quote at the position opens a PostgreSQL {@code E'...'}
+		 * string.
+		 * @return whether backslashes escape in this string
+		 */
 		private boolean isEscapeStringPrefix() {
 			if (this.pos == 0) {
 				return false;

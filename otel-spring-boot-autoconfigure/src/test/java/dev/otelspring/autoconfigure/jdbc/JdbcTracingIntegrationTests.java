@@ -1,7 +1,5 @@
 package dev.otelspring.autoconfigure.jdbc;
 
-import java.util.List;
-
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfigMXBean;
