@@ -29,6 +29,9 @@ import org.springframework.core.env.Environment;
 public record JdbcTracingSettings(boolean querySanitization, boolean connectionSpans, boolean transactionSpans,
 		boolean rootSpans, List<String> excludedDataSources, int maxQueryLength) {
 
+	/** The longest query text recorded, whatever the attribute length limit. */
+	public static final int MAX_QUERY_LENGTH = 32 * 1024;
+
 	/**
 	 * Copies the list.
 	 */
@@ -51,7 +54,7 @@ public record JdbcTracingSettings(boolean querySanitization, boolean connectionS
 		boolean transactionSpans = properties.getBoolean(jdbc + "experimental.transaction.enabled", false);
 		boolean rootSpans = properties.getBoolean(OtelPropertyNames.SPRING_JDBC + "root-spans", false);
 		List<String> excluded = properties.getNames(OtelPropertyNames.SPRING_JDBC + "excluded-data-sources");
-		int maxQueryLength = SpanLimitsSettings.from(environment).maxAttributeValueLength();
+		int maxQueryLength = Math.min(MAX_QUERY_LENGTH, SpanLimitsSettings.from(environment).maxAttributeValueLength());
 		return new JdbcTracingSettings(sanitization, connectionSpans, transactionSpans, rootSpans, excluded,
 				maxQueryLength);
 	}

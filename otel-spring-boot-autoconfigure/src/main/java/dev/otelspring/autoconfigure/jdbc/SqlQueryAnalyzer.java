@@ -47,7 +47,7 @@ final class SqlQueryAnalyzer {
 
 	/** Words that can follow FROM, INTO or TABLE and are not a table name. */
 	private static final Set<String> NOT_TARGET = Set.of("SELECT", "IF", "NOT", "EXISTS", "ONLY", "LATERAL", "UNNEST",
-			"TABLE", "VALUES", "DUAL", "SET");
+			"TABLE", "VALUES", "SET");
 
 	private final boolean sanitize;
 
@@ -377,6 +377,12 @@ final class SqlQueryAnalyzer {
 			else if (TARGET_AFTER.contains(upper)) {
 				this.expectTarget = true;
 				this.fromList = "FROM".equals(upper);
+			}
+			else if (this.expectTarget && ("DUAL".equals(upper) || isClauseWord(upper))) {
+				// no table: SELECT 1 FROM DUAL WHERE ..., or a clause where a name was
+				// due
+				this.expectTarget = false;
+				this.fromList = false;
 			}
 			else if (this.expectTarget && !NOT_TARGET.contains(upper)) {
 				target(word);

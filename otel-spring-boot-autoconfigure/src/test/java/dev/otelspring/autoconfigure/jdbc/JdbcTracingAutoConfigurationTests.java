@@ -20,6 +20,7 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.opentelemetry.semconv.DbAttributes;
 import org.h2.jdbc.JdbcSQLSyntaxErrorException;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -130,6 +131,38 @@ class JdbcTracingAutoConfigurationTests {
 			inTrace(context, () -> query(transactional, "SELECT 1"));
 			assertThat(awaitSpans(2)).extracting(SpanData::getName).containsExactlyInAnyOrder("SELECT", "parent");
 		});
+	}
+
+	@Test
+	void twoDataSourcesAreToldApartByTheirDatabase() {
+		runner().withBean("orders", DataSource.class, JdbcTracingAutoConfigurationTests::plain)
+			.withBean("reports", DataSource.class, JdbcTracingAutoConfigurationTests::hikari)
+			.run((context) -> {
+				inTrace(context, () -> {
+					query(context.getBean("orders", DataSource.class), "SELECT 1");
+					query(context.getBean("reports", DataSource.class), "SELECT 2");
+				});
+				assertThat(awaitSpans(3)).filteredOn((span) -> span.getName().equals("SELECT"))
+					.extracting((span) -> span.getAttributes().get(DbAttributes.DB_NAMESPACE))
+					.hasSize(2)
+					.doesNotHaveDuplicates()
+					.allSatisfy((namespace) -> assertThat(namespace).matches("(plain|auto)[0-9]+"));
+			});
+	}
+
+	@Test
+	void aQueryOfMegabytesIsCutAtTheAttributeLimit() {
+		runner().withBean("dataSource", DataSource.class, JdbcTracingAutoConfigurationTests::plain)
+			.withPropertyValues("otel.span.attribute.value.length.limit=1000")
+			.run((context) -> {
+				String sql = "SELECT 1 FROM DUAL WHERE 1 IN (" + "1,".repeat(1_000_000) + "1)";
+				inTrace(context, () -> query(context.getBean(DataSource.class), sql));
+				assertThat(awaitSpans(2)).filteredOn((span) -> span.getName().equals("SELECT"))
+					.singleElement()
+					.satisfies((span) -> assertThat(span.getAttributes().get(DbAttributes.DB_QUERY_TEXT))
+						.hasSizeLessThanOrEqualTo(1000)
+						.startsWith("SELECT ? FROM DUAL WHERE ? IN (?,?,"));
+			});
 	}
 
 	@Test

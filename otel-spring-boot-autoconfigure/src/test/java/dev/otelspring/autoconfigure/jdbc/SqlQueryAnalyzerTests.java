@@ -322,4 +322,10 @@ class SqlQueryAnalyzerTests {
 			.isEqualTo("SELECT * FROM t WHERE a = E? AND b = ?");
 	}
 
+	@Test
+	void aPseudoTableOrAClauseWhereANameWasDueIsNoTable() {
+		assertThat(this.analyzer.analyze("SELECT 1 FROM DUAL WHERE 1 = 1").summary()).isEqualTo("SELECT");
+		assertThat(this.analyzer.analyze("DELETE FROM WHERE x = 1").summary()).isEqualTo("DELETE");
+	}
+
 }
