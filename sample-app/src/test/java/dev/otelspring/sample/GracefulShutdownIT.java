@@ -27,7 +27,7 @@ class GracefulShutdownIT {
 
 	static final int ORDERS = 5;
 
-	static final int SPANS_PER_ORDER = 11;
+	static final int SPANS_PER_ORDER = 15;
 
 	@Test
 	void sigtermFlushesEverySpanToAHealthyCollector() throws Exception {

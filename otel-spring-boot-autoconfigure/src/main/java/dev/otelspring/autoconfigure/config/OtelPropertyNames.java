@@ -58,6 +58,8 @@ final class OtelPropertyNames {
 
 	static final String SPRING_JDBC = "otel.spring.jdbc.";
 
+	static final String SPRING_SCHEDULING = "otel.spring.scheduling.";
+
 	private OtelPropertyNames() {
 	}
 
