@@ -10,6 +10,7 @@ import dev.otelspring.annotation.SpanAttribute;
 import dev.otelspring.annotation.Traced;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.semconv.CodeAttributes;
 
 import org.springframework.aop.support.AopUtils;
@@ -24,6 +25,10 @@ import org.springframework.util.ClassUtils;
  * Thread-safe.
  */
 final class TracedMethods {
+
+	/** Whether the official starter's annotations are on the class path. */
+	private static final boolean WITH_SPAN_PRESENT = ClassUtils
+		.isPresent("io.opentelemetry.instrumentation.annotations.WithSpan", TracedMethods.class.getClassLoader());
 
 	/**
 	 * The common case, one target class per method: looked up without allocating a key.
@@ -71,8 +76,27 @@ final class TracedMethods {
 	 */
 	static TracedMethod resolve(Method method, Class<?> targetClass) {
 		Method specific = AopUtils.getMostSpecificMethod(method, targetClass);
-		Traced traced = findAnnotation(specific, targetClass);
-		return (traced != null) ? create(specific, targetClass, traced) : null;
+		Declaration declaration = findDeclaration(specific, targetClass);
+		return (declaration != null) ? create(specific, targetClass, declaration) : null;
+	}
+
+	/**
+	 * Returns what applies to the method of the given class: {@link Traced} (or
+	 * {@code @WithSpan}) on the method, or the interface or superclass method it
+	 * implements; else {@link Traced} on the class, for a public method.
+	 * @param method the method
+	 * @param targetClass the target class
+	 * @return the declaration, or {@code null}
+	 */
+	private static Declaration findDeclaration(Method method, Class<?> targetClass) {
+		Traced traced = AnnotatedElementUtils.findMergedAnnotation(method, Traced.class);
+		if (traced == null && WITH_SPAN_PRESENT) {
+			Declaration withSpan = OfficialAnnotations.withSpan(method);
+			if (withSpan != null) {
+				return withSpan;
+			}
+		}
+		return Declaration.of((traced != null) ? traced : findAnnotation(method, targetClass));
 	}
 
 	/**
@@ -98,7 +122,7 @@ final class TracedMethods {
 		return traced;
 	}
 
-	private static TracedMethod create(Method method, Class<?> targetClass, Traced traced) {
+	private static TracedMethod create(Method method, Class<?> targetClass, Declaration traced) {
 		String name = traced.value().isEmpty() ? targetClass.getSimpleName() + "." + method.getName() : traced.value();
 		AttributesBuilder attributes = Attributes.builder()
 			.put(CodeAttributes.CODE_FUNCTION_NAME, targetClass.getName() + "." + method.getName());
@@ -113,12 +137,12 @@ final class TracedMethods {
 		Parameter[] parameters = method.getParameters();
 		String[] keys = new String[parameters.length];
 		for (int i = 0; i < parameters.length; i++) {
-			SpanAttribute spanAttribute = findParameterAnnotation(method, targetClass, i);
-			if (spanAttribute == null) {
+			String key = findParameterKey(method, targetClass, i);
+			if (key == null) {
 				continue;
 			}
-			if (!spanAttribute.value().isEmpty()) {
-				keys[i] = spanAttribute.value();
+			if (!key.isEmpty()) {
+				keys[i] = key;
 			}
 			else if (parameters[i].isNamePresent()) {
 				keys[i] = parameters[i].getName();
@@ -143,6 +167,31 @@ final class TracedMethods {
 		}
 		return CompletionStage.class.isAssignableFrom(returnType)
 				|| (TracedSpans.REACTOR_PRESENT && ReactorSupport.isReactiveType(returnType));
+	}
+
+	/**
+	 * Returns the key of the {@link SpanAttribute} (or the official starter's) of a
+	 * parameter: its value, empty for the parameter's name, {@code null} when it has
+	 * none.
+	 * @param method the method
+	 * @param targetClass the target class
+	 * @param index the parameter's index
+	 * @return the key, or {@code null}
+	 */
+	private static String findParameterKey(Method method, Class<?> targetClass, int index) {
+		SpanAttribute spanAttribute = findParameterAnnotation(method, targetClass, index);
+		if (spanAttribute != null) {
+			return spanAttribute.value();
+		}
+		if (WITH_SPAN_PRESENT) {
+			String official = OfficialAnnotations.spanAttribute(method.getParameters()[index]);
+			if (official == null) {
+				official = OfficialAnnotations
+					.spanAttribute(AopUtils.getMostSpecificMethod(method, targetClass).getParameters()[index]);
+			}
+			return official;
+		}
+		return null;
 	}
 
 	private static SpanAttribute findParameterAnnotation(Method method, Class<?> targetClass, int index) {
@@ -172,6 +221,21 @@ final class TracedMethods {
 
 	private static String describe(Method method) {
 		return method.getDeclaringClass().getName() + "." + method.getName();
+	}
+
+	/**
+	 * What a {@link Traced} (or the official starter's {@code @WithSpan}) declares.
+	 *
+	 * @param value the span name, empty for {@code Class.method}
+	 * @param kind the span kind
+	 * @param attributes fixed {@code key=value} attributes
+	 */
+	record Declaration(String value, SpanKind kind, String[] attributes) {
+
+		static Declaration of(Traced traced) {
+			return (traced != null) ? new Declaration(traced.value(), traced.kind(), traced.attributes()) : null;
+		}
+
 	}
 
 }
