@@ -3,6 +3,7 @@ package dev.otelspring.sample;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.web.client.RestTemplate;
 
 /**
@@ -11,6 +12,7 @@ import org.springframework.web.client.RestTemplate;
  * business methods.
  */
 @SpringBootApplication
+@EnableScheduling
 public class SampleApplication {
 
 	/**

@@ -39,6 +39,15 @@ public class PaymentGatewayClient {
 		}
 	}
 
+	/**
+	 * Asks the gateway whether it is up.
+	 * @return the status it reports
+	 */
+	public String status() {
+		Map<?, ?> answer = this.restTemplate.getForObject(gatewayUrl() + "/gateway/status", Map.class);
+		return String.valueOf(answer.get("status"));
+	}
+
 	private String gatewayUrl() {
 		String configured = this.environment.getProperty("payment.gateway.url");
 		return (configured != null) ? configured

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,6 +27,11 @@ class PaymentGatewayController {
 			return ResponseEntity.status(HttpStatus.PAYMENT_REQUIRED).body(Map.of("error", "limit exceeded"));
 		}
 		return ResponseEntity.ok(Map.of("paymentId", UUID.randomUUID().toString(), "amount", amount));
+	}
+
+	@GetMapping("/gateway/status")
+	Map<String, Object> status() {
+		return Map.of("status", "UP");
 	}
 
 }
