@@ -1,0 +1,236 @@
+package dev.otelspring.autoconfigure.kafka;
+
+import java.nio.charset.StandardCharsets;
+
+import dev.otelspring.autoconfigure.internal.Guarded;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.context.propagation.TextMapSetter;
+import io.opentelemetry.semconv.ErrorAttributes;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+
+/**
+ * Starts and ends the spans of Kafka sends and record processing, by the messaging
+ * semantic conventions, and carries the trace context in the record headers with the
+ * configured propagators. Every call into the SDK is guarded: a failure of tracing costs
+ * the span, never the send or the listener; headers that do not parse start a new trace.
+ */
+public final class KafkaTracing {
+
+	static final String INSTRUMENTATION_NAME = "dev.otelspring.kafka";
+
+	private static final Log logger = LogFactory.getLog(KafkaTracing.class);
+
+	static final AttributeKey<String> SYSTEM = AttributeKey.stringKey("messaging.system");
+
+	static final AttributeKey<String> DESTINATION = AttributeKey.stringKey("messaging.destination.name");
+
+	static final AttributeKey<String> OPERATION_TYPE = AttributeKey.stringKey("messaging.operation.type");
+
+	static final AttributeKey<String> OPERATION_NAME = AttributeKey.stringKey("messaging.operation.name");
+
+	static final AttributeKey<String> PARTITION = AttributeKey.stringKey("messaging.destination.partition.id");
+
+	static final AttributeKey<Long> OFFSET = AttributeKey.longKey("messaging.kafka.offset");
+
+	static final AttributeKey<String> MESSAGE_KEY = AttributeKey.stringKey("messaging.kafka.message.key");
+
+	static final AttributeKey<String> CONSUMER_GROUP = AttributeKey.stringKey("messaging.consumer.group.name");
+
+	private static final TextMapSetter<Headers> SETTER = (headers, key, value) -> {
+		if (headers != null) {
+			headers.remove(key);
+			headers.add(key, value.getBytes(StandardCharsets.UTF_8));
+		}
+	};
+
+	private static final TextMapGetter<Headers> GETTER = new TextMapGetter<>() {
+
+		@Override
+		public Iterable<String> keys(Headers headers) {
+			java.util.List<String> keys = new java.util.ArrayList<>();
+			for (Header header : headers) {
+				keys.add(header.key());
+			}
+			return keys;
+		}
+
+		@Override
+		public String get(Headers headers, String key) {
+			if (headers == null) {
+				return null;
+			}
+			Header header = headers.lastHeader(key);
+			return (header != null && header.value() != null) ? new String(header.value(), StandardCharsets.UTF_8)
+					: null;
+		}
+
+	};
+
+	private final Tracer tracer;
+
+	private final TextMapPropagator propagator;
+
+	/**
+	 * Creates the tracing of Kafka clients.
+	 * @param openTelemetry where the tracer and the propagators come from
+	 */
+	public KafkaTracing(OpenTelemetry openTelemetry) {
+		this.tracer = openTelemetry.getTracer(INSTRUMENTATION_NAME);
+		this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
+	}
+
+	/**
+	 * Starts the PRODUCER span of a send and writes its context into the record's
+	 * headers.
+	 * @param record the record
+	 * @param clientId the producer's client id, or {@code null}
+	 * @return the span, or {@code null} when it could not be started
+	 */
+	Span startSend(ProducerRecord<?, ?> record, String clientId) {
+		try {
+			SpanBuilder builder = this.tracer.spanBuilder("send " + record.topic())
+				.setSpanKind(SpanKind.PRODUCER)
+				.setAttribute(SYSTEM, "kafka")
+				.setAttribute(DESTINATION, record.topic())
+				.setAttribute(OPERATION_TYPE, "send")
+				.setAttribute(OPERATION_NAME, "send");
+			if (record.partition() != null) {
+				builder.setAttribute(PARTITION, String.valueOf(record.partition()));
+			}
+			if (record.key() instanceof String key) {
+				builder.setAttribute(MESSAGE_KEY, key);
+			}
+			if (clientId != null) {
+				builder.setAttribute(AttributeKey.stringKey("messaging.client.id"), clientId);
+			}
+			Span span = builder.startSpan();
+			try {
+				this.propagator.inject(Context.current().with(span), record.headers(), SETTER);
+			}
+			catch (IllegalStateException ex) {
+				// read-only headers: a record sent before; the span stays, unlinked
+				logger.debug("Could not write the trace context into the record's headers", ex);
+			}
+			return span;
+		}
+		catch (RuntimeException | LinkageError ex) {
+			logger.debug("Could not start a Kafka send span", ex);
+			return null;
+		}
+	}
+
+	/**
+	 * Ends a send's span with what the broker answered.
+	 * @param span the span, or {@code null}
+	 * @param metadata where the record went, or {@code null}
+	 * @param failure why it was not sent, or {@code null}
+	 */
+	void endSend(Span span, RecordMetadata metadata, Throwable failure) {
+		if (span == null) {
+			return;
+		}
+		try {
+			if (metadata != null) {
+				span.setAttribute(PARTITION, String.valueOf(metadata.partition()));
+				if (metadata.hasOffset()) {
+					span.setAttribute(OFFSET, metadata.offset());
+				}
+			}
+			if (failure != null) {
+				fail(span, failure);
+			}
+		}
+		catch (RuntimeException | LinkageError ex) {
+			logger.debug("Could not complete a Kafka send span", ex);
+		}
+		Guarded.end(span, logger);
+	}
+
+	/**
+	 * Starts the CONSUMER span of processing one record, continuing the trace its headers
+	 * carry; a record without (readable) headers starts a new trace.
+	 * @param record the record
+	 * @param groupId the consumer group, or {@code null}
+	 * @return the span, or {@code null} when it could not be started
+	 */
+	Span startProcess(ConsumerRecord<?, ?> record, String groupId) {
+		try {
+			Context parent = Context.root();
+			try {
+				parent = this.propagator.extract(Context.root(), record.headers(), GETTER);
+			}
+			catch (RuntimeException ex) {
+				logger.debug("Could not read the trace context from the record's headers", ex);
+			}
+			SpanBuilder builder = this.tracer.spanBuilder("process " + record.topic())
+				.setParent(parent)
+				.setSpanKind(SpanKind.CONSUMER)
+				.setAttribute(SYSTEM, "kafka")
+				.setAttribute(DESTINATION, record.topic())
+				.setAttribute(OPERATION_TYPE, "process")
+				.setAttribute(OPERATION_NAME, "process")
+				.setAttribute(PARTITION, String.valueOf(record.partition()))
+				.setAttribute(OFFSET, record.offset());
+			if (record.key() instanceof String key) {
+				builder.setAttribute(MESSAGE_KEY, key);
+			}
+			if (groupId != null) {
+				builder.setAttribute(CONSUMER_GROUP, groupId);
+			}
+			return builder.startSpan();
+		}
+		catch (RuntimeException | LinkageError ex) {
+			logger.debug("Could not start a Kafka process span", ex);
+			return null;
+		}
+	}
+
+	/**
+	 * Marks the span failed: {@code error.type}, the exception recorded, ERROR status.
+	 * @param span the span, or {@code null}
+	 * @param failure what was thrown
+	 */
+	void fail(Span span, Throwable failure) {
+		if (span == null) {
+			return;
+		}
+		try {
+			span.setAttribute(ErrorAttributes.ERROR_TYPE, failure.getClass().getName());
+			span.recordException(failure);
+			span.setStatus(StatusCode.ERROR);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			logger.debug("Could not record a Kafka failure on its span", ex);
+		}
+	}
+
+	/**
+	 * Ends the span.
+	 * @param span the span, or {@code null}
+	 */
+	void end(Span span) {
+		if (span != null) {
+			Guarded.end(span, logger);
+		}
+	}
+
+	static Log logger() {
+		return logger;
+	}
+
+}

@@ -1,0 +1,83 @@
+package dev.otelspring.autoconfigure.kafka;
+
+import java.lang.reflect.Field;
+import java.util.function.Supplier;
+
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.kafka.config.AbstractKafkaListenerContainerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.ProducerPostProcessor;
+import org.springframework.kafka.listener.RecordInterceptor;
+import org.springframework.util.ReflectionUtils;
+
+/**
+ * Traces what Spring builds for Kafka, once per bean: every
+ * {@link DefaultKafkaProducerFactory} gets a producer post-processor that wraps the
+ * producers it creates, and every listener container factory a record interceptor, around
+ * the one the application set.
+ */
+final class KafkaTracingPostProcessor implements BeanPostProcessor {
+
+	private static final Field RECORD_INTERCEPTOR = ReflectionUtils
+		.findField(AbstractKafkaListenerContainerFactory.class, "recordInterceptor");
+
+	private final Supplier<KafkaTracing> tracing;
+
+	KafkaTracingPostProcessor(ObjectProvider<KafkaTracing> tracing) {
+		this.tracing = tracing::getObject;
+	}
+
+	@Override
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		if (bean instanceof DefaultKafkaProducerFactory<?, ?> factory) {
+			if (factory.getPostProcessors().stream().noneMatch(TracingProducerPostProcessor.class::isInstance)) {
+				Object clientId = factory.getConfigurationProperties().get(ProducerConfig.CLIENT_ID_CONFIG);
+				((DefaultKafkaProducerFactory) factory).addPostProcessor(new TracingProducerPostProcessor(this.tracing,
+						(clientId != null) ? String.valueOf(clientId) : null));
+			}
+		}
+		else if (bean instanceof AbstractKafkaListenerContainerFactory<?, ?, ?> factory) {
+			RecordInterceptor<Object, Object> existing = currentInterceptor(factory);
+			if (!(existing instanceof TracingRecordInterceptor)) {
+				((AbstractKafkaListenerContainerFactory) factory)
+					.setRecordInterceptor(new TracingRecordInterceptor(this.tracing, existing));
+			}
+		}
+		return bean;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static RecordInterceptor<Object, Object> currentInterceptor(
+			AbstractKafkaListenerContainerFactory<?, ?, ?> factory) {
+		if (RECORD_INTERCEPTOR == null) {
+			return null;
+		}
+		ReflectionUtils.makeAccessible(RECORD_INTERCEPTOR);
+		return (RecordInterceptor<Object, Object>) ReflectionUtils.getField(RECORD_INTERCEPTOR, factory);
+	}
+
+	/** Wraps each producer the factory creates. */
+	static final class TracingProducerPostProcessor implements ProducerPostProcessor<Object, Object> {
+
+		private final Supplier<KafkaTracing> tracing;
+
+		private final String clientId;
+
+		TracingProducerPostProcessor(Supplier<KafkaTracing> tracing, String clientId) {
+			this.tracing = tracing;
+			this.clientId = clientId;
+		}
+
+		@Override
+		public org.apache.kafka.clients.producer.Producer<Object, Object> apply(
+				org.apache.kafka.clients.producer.Producer<Object, Object> producer) {
+			return TracingProducerHandler.wrap(producer, this.tracing, this.clientId);
+		}
+
+	}
+
+}

@@ -1,0 +1,136 @@
+package dev.otelspring.autoconfigure.kafka;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import dev.otelspring.test.OtlpHttpReceiver;
+import dev.otelspring.test.ReceivedSpan;
+import dev.otelspring.test.TestHttp;
+import dev.otelspring.test.WithOtlpReceiver;
+import io.opentelemetry.proto.trace.v1.Span.SpanKind;
+import io.opentelemetry.proto.trace.v1.Status.StatusCode;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A real Kafka broker (an embedded KRaft broker) and a real server: a request publishes a
+ * record, a listener consumes it and writes to a database, and the spans arrive over OTLP
+ * as one trace: SERVER, PRODUCER under it, CONSUMER under the producer, the statement
+ * under the consumer. A failing listener marks each attempt; malformed headers start a
+ * new trace and the record is still processed.
+ */
+@WithOtlpReceiver
+@SpringBootTest(classes = KafkaTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.kafka.consumer.auto-offset-reset=earliest",
+				"spring.datasource.url=jdbc:h2:mem:kafka;DB_CLOSE_DELAY=-1", "otel.bsp.schedule.delay=50ms" })
+class KafkaTracingIntegrationTests {
+
+	static final EmbeddedKafkaKraftBroker broker = start();
+
+	@Autowired
+	OtlpHttpReceiver receiver;
+
+	@LocalServerPort
+	int port;
+
+	private static EmbeddedKafkaKraftBroker start() {
+		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1, KafkaTestApplication.TOPIC);
+		broker.kafkaPorts(0);
+		broker.afterPropertiesSet();
+		return broker;
+	}
+
+	@DynamicPropertySource
+	static void kafka(DynamicPropertyRegistry registry) {
+		registry.add("spring.kafka.bootstrap-servers", broker::getBrokersAsString);
+	}
+
+	@AfterAll
+	static void stop() {
+		broker.destroy();
+	}
+
+	@Test
+	void requestProduceConsumeAndStatementAreOneTrace() {
+		assertThat(TestHttp.send("POST", url("/shipments/s-1"), "").statusCode()).isEqualTo(200);
+		ReceivedSpan server = this.receiver.awaitSpanNamed("POST /shipments/{id}");
+		ReceivedSpan send = this.receiver
+			.awaitSpan((span) -> span.name().equals("send shipments") && span.traceId().equals(server.traceId()));
+		ReceivedSpan process = this.receiver
+			.awaitSpan((span) -> span.name().equals("process shipments") && span.traceId().equals(server.traceId()));
+		ReceivedSpan insert = this.receiver
+			.awaitSpan((span) -> span.name().equals("INSERT shipped") && span.traceId().equals(server.traceId()));
+		assertThat(send.kind()).isEqualTo(SpanKind.SPAN_KIND_PRODUCER);
+		assertThat(send.parentSpanId()).isEqualTo(server.spanId());
+		assertThat(send.attributes()).containsEntry("messaging.system", "kafka")
+			.containsEntry("messaging.destination.name", "shipments")
+			.containsEntry("messaging.operation.type", "send")
+			.containsEntry("messaging.kafka.message.key", "s-1")
+			.containsEntry("messaging.destination.partition.id", "0")
+			.containsKey("messaging.kafka.offset");
+		assertThat(process.kind()).isEqualTo(SpanKind.SPAN_KIND_CONSUMER);
+		assertThat(process.parentSpanId()).isEqualTo(send.spanId());
+		assertThat(process.attributes()).containsEntry("messaging.operation.type", "process")
+			.containsEntry("messaging.consumer.group.name", "shipping")
+			.containsEntry("messaging.kafka.offset", send.attribute("messaging.kafka.offset"));
+		assertThat(insert.parentSpanId()).isEqualTo(process.spanId());
+	}
+
+	@Test
+	void aFailingListenerMarksEachAttempt() {
+		assertThat(TestHttp.send("POST", url("/shipments/fail"), "").statusCode()).isEqualTo(200);
+		ReceivedSpan send = this.receiver.awaitSpan((span) -> span.name().equals("send shipments")
+				&& "fail".equals(span.attribute("messaging.kafka.message.key")));
+		await().until(() -> attempts(send).size() >= 2);
+		assertThat(attempts(send)).hasSize(2).allSatisfy((attempt) -> {
+			assertThat(attempt.statusCode()).isEqualTo(StatusCode.STATUS_CODE_ERROR);
+			assertThat(attempt.attributes()).containsEntry("error.type", "java.lang.IllegalStateException");
+		});
+	}
+
+	@Test
+	void malformedHeadersStartANewTraceAndTheRecordIsProcessed() {
+		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+				ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+		try (KafkaProducer<String, String> raw = new KafkaProducer<>(config)) {
+			ProducerRecord<String, String> record = new ProducerRecord<>(KafkaTestApplication.TOPIC, "s-odd", "odd");
+			record.headers().add("traceparent", "00-zz-not-a-trace-01".getBytes(StandardCharsets.UTF_8));
+			record.headers().add("baggage", "k=".concat("v".repeat(100_000)).getBytes(StandardCharsets.UTF_8));
+			raw.send(record);
+		}
+		ReceivedSpan process = this.receiver.awaitSpan((span) -> span.name().equals("process shipments")
+				&& "s-odd".equals(span.attribute("messaging.kafka.message.key")));
+		assertThat(process.parentSpanId()).isEmpty();
+		assertThat(process.statusCode()).isNotEqualTo(StatusCode.STATUS_CODE_ERROR);
+		this.receiver
+			.awaitSpan((span) -> span.name().equals("INSERT shipped") && span.traceId().equals(process.traceId()));
+	}
+
+	private List<ReceivedSpan> attempts(ReceivedSpan send) {
+		return this.receiver.spans()
+			.stream()
+			.filter((span) -> span.name().equals("process shipments") && send.spanId().equals(span.parentSpanId()))
+			.toList();
+	}
+
+	private String url(String path) {
+		return "http://127.0.0.1:" + this.port + path;
+	}
+
+}
