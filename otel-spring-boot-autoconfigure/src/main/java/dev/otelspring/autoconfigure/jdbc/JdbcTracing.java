@@ -221,6 +221,27 @@ public final class JdbcTracing {
 	}
 
 	/**
+	 * Runs a JDBC call inside its span: a failure marks the span and is rethrown
+	 * unchanged, and the span ends either way.
+	 * @param span the span, or {@code null}
+	 * @param call the call
+	 * @return what the call returned
+	 * @throws Throwable what the call threw
+	 */
+	Object run(Span span, JdbcCall call) throws Throwable {
+		try {
+			return call.call();
+		}
+		catch (Throwable ex) {
+			fail(span, ex);
+			throw ex;
+		}
+		finally {
+			end(span);
+		}
+	}
+
+	/**
 	 * Ends the span.
 	 * @param span the span, or {@code null}
 	 */
@@ -228,6 +249,14 @@ public final class JdbcTracing {
 		if (span != null) {
 			Guarded.end(span, logger);
 		}
+	}
+
+	/** A JDBC call that may throw anything the driver throws. */
+	@FunctionalInterface
+	interface JdbcCall {
+
+		Object call() throws Throwable;
+
 	}
 
 }

@@ -1,7 +1,5 @@
 package dev.otelspring.autoconfigure.jdbc;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.CallableStatement;
@@ -17,13 +15,14 @@ import io.opentelemetry.context.Context;
  * {@code commit} and {@code rollback} are spans. Everything else goes straight to the
  * driver's (or the pool's) connection.
  */
-final class TracingConnectionHandler implements InvocationHandler {
+final class TracingConnectionHandler extends JdbcProxyHandler {
 
 	private final Connection delegate;
 
 	private final TracingDataSourceInterceptor dataSource;
 
 	private TracingConnectionHandler(Connection delegate, TracingDataSourceInterceptor dataSource) {
+		super(delegate);
 		this.delegate = delegate;
 		this.dataSource = dataSource;
 	}
@@ -51,6 +50,10 @@ final class TracingConnectionHandler implements InvocationHandler {
 
 	@Override
 	public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+		Object answer = answerForProxy(proxy, method, args);
+		if (answer != NO_ANSWER) {
+			return answer;
+		}
 		switch (method.getName()) {
 			case "createStatement" -> {
 				return TracingStatementHandler.wrap((Statement) call(method, args), Statement.class, (Connection) proxy,
@@ -69,26 +72,6 @@ final class TracingConnectionHandler implements InvocationHandler {
 					return endTransaction(method, args, method.getName().equals("commit") ? "COMMIT" : "ROLLBACK");
 				}
 			}
-			case "unwrap" -> {
-				if (args != null && args.length == 1 && args[0] instanceof Class<?> type && type.isInstance(proxy)) {
-					return proxy;
-				}
-			}
-			case "isWrapperFor" -> {
-				if (args != null && args.length == 1 && args[0] instanceof Class<?> type && type.isInstance(proxy)) {
-					return true;
-				}
-			}
-			case "equals" -> {
-				if (args != null && args.length == 1) {
-					return proxy == args[0];
-				}
-			}
-			case "hashCode" -> {
-				if (args == null || args.length == 0) {
-					return System.identityHashCode(proxy);
-				}
-			}
 			default -> {
 			}
 		}
@@ -102,25 +85,7 @@ final class TracingConnectionHandler implements InvocationHandler {
 			return call(method, args);
 		}
 		Span span = tracing.startTransactionEnd(parent, database(), operation);
-		try {
-			return call(method, args);
-		}
-		catch (Throwable ex) {
-			tracing.fail(span, ex);
-			throw ex;
-		}
-		finally {
-			tracing.end(span);
-		}
-	}
-
-	private Object call(Method method, Object[] args) throws Throwable {
-		try {
-			return method.invoke(this.delegate, args);
-		}
-		catch (InvocationTargetException ex) {
-			throw ex.getCause();
-		}
+		return tracing.run(span, () -> call(method, args));
 	}
 
 }

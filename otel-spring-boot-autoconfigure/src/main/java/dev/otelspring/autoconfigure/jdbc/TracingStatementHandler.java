@@ -1,7 +1,5 @@
 package dev.otelspring.autoconfigure.jdbc;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -19,12 +17,10 @@ import io.opentelemetry.context.Context;
  * straight to the driver's statement, and the driver's exceptions reach the caller
  * unchanged.
  */
-final class TracingStatementHandler implements InvocationHandler {
+final class TracingStatementHandler extends JdbcProxyHandler {
 
 	/** Distinct texts kept for a batch of plain statements; the count goes on. */
 	private static final int MAX_BATCH_TEXTS = 16;
-
-	private final Statement delegate;
 
 	private final Connection connection;
 
@@ -38,7 +34,7 @@ final class TracingStatementHandler implements InvocationHandler {
 
 	TracingStatementHandler(Statement delegate, Connection connection, TracingConnectionHandler owner,
 			String preparedSql) {
-		this.delegate = delegate;
+		super(delegate);
 		this.connection = connection;
 		this.owner = owner;
 		this.preparedSql = preparedSql;
@@ -55,6 +51,10 @@ final class TracingStatementHandler implements InvocationHandler {
 
 	@Override
 	public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+		Object answer = answerForProxy(proxy, method, args);
+		if (answer != NO_ANSWER) {
+			return answer;
+		}
 		switch (method.getName()) {
 			case "execute", "executeQuery", "executeUpdate", "executeLargeUpdate" -> {
 				String sql = (args != null && args.length > 0 && args[0] instanceof String text) ? text
@@ -83,26 +83,6 @@ final class TracingStatementHandler implements InvocationHandler {
 					return this.connection;
 				}
 			}
-			case "unwrap" -> {
-				if (args != null && args.length == 1 && args[0] instanceof Class<?> type && type.isInstance(proxy)) {
-					return proxy;
-				}
-			}
-			case "isWrapperFor" -> {
-				if (args != null && args.length == 1 && args[0] instanceof Class<?> type && type.isInstance(proxy)) {
-					return true;
-				}
-			}
-			case "equals" -> {
-				if (args != null && args.length == 1) {
-					return proxy == args[0];
-				}
-			}
-			case "hashCode" -> {
-				if (args == null || args.length == 0) {
-					return System.identityHashCode(proxy);
-				}
-			}
 			default -> {
 			}
 		}
@@ -117,16 +97,7 @@ final class TracingStatementHandler implements InvocationHandler {
 		}
 		DatabaseInfo database = this.owner.database();
 		Span span = tracing.startStatement(parent, database, tracing.analyze(database, sql), -1);
-		try {
-			return call(method, args);
-		}
-		catch (Throwable ex) {
-			tracing.fail(span, ex);
-			throw ex;
-		}
-		finally {
-			tracing.end(span);
-		}
+		return tracing.run(span, () -> call(method, args));
 	}
 
 	private Object executeBatch(Method method, Object[] args) throws Throwable {
@@ -141,16 +112,7 @@ final class TracingStatementHandler implements InvocationHandler {
 		}
 		DatabaseInfo database = this.owner.database();
 		Span span = tracing.startStatement(parent, database, batchQuery(tracing, database, texts), size);
-		try {
-			return call(method, args);
-		}
-		catch (Throwable ex) {
-			tracing.fail(span, ex);
-			throw ex;
-		}
-		finally {
-			tracing.end(span);
-		}
+		return tracing.run(span, () -> call(method, args));
 	}
 
 	private SqlQuery batchQuery(JdbcTracing tracing, DatabaseInfo database, List<String> texts) {
@@ -193,15 +155,6 @@ final class TracingStatementHandler implements InvocationHandler {
 	private void clearBatch() {
 		this.batchSize = 0;
 		this.batchTexts.clear();
-	}
-
-	private Object call(Method method, Object[] args) throws Throwable {
-		try {
-			return method.invoke(this.delegate, args);
-		}
-		catch (InvocationTargetException ex) {
-			throw ex.getCause();
-		}
 	}
 
 }
