@@ -1,5 +1,7 @@
 package dev.otelspring.autoconfigure.kafka;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -49,6 +51,8 @@ public class KafkaTestApplication {
 
 	static class Shipper {
 
+		private static final Log logger = LogFactory.getLog(Shipper.class);
+
 		private final JdbcTemplate jdbc;
 
 		Shipper(JdbcTemplate jdbc) {
@@ -62,6 +66,7 @@ public class KafkaTestApplication {
 				throw new IllegalStateException("cannot ship " + record.key());
 			}
 			this.jdbc.update("INSERT INTO shipped (id) VALUES (?)", record.key());
+			logger.info("shipped " + record.key());
 		}
 
 	}

@@ -16,9 +16,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -31,10 +34,12 @@ import static org.awaitility.Awaitility.await;
  * A real Kafka broker (an embedded KRaft broker) and a real server: a request publishes a
  * record, a listener consumes it and writes to a database, and the spans arrive over OTLP
  * as one trace: SERVER, PRODUCER under it, CONSUMER under the producer, the statement
- * under the consumer. A failing listener marks each attempt; malformed headers start a
- * new trace and the record is still processed.
+ * under the consumer, and the listener's log line carries the consumer span's ids. A
+ * failing listener marks each attempt; malformed headers start a new trace and the record
+ * is still processed.
  */
 @WithOtlpReceiver
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = KafkaTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.kafka.consumer.auto-offset-reset=earliest",
 				"spring.datasource.url=jdbc:h2:mem:kafka;DB_CLOSE_DELAY=-1", "otel.bsp.schedule.delay=50ms" })
@@ -66,7 +71,7 @@ class KafkaTracingIntegrationTests {
 	}
 
 	@Test
-	void requestProduceConsumeAndStatementAreOneTrace() {
+	void requestProduceConsumeAndStatementAreOneTrace(CapturedOutput output) {
 		assertThat(TestHttp.send("POST", url("/shipments/s-1"), "").statusCode()).isEqualTo(200);
 		ReceivedSpan server = this.receiver.awaitSpanNamed("POST /shipments/{id}");
 		ReceivedSpan send = this.receiver
@@ -89,6 +94,9 @@ class KafkaTracingIntegrationTests {
 			.containsEntry("messaging.consumer.group.name", "shipping")
 			.containsEntry("messaging.kafka.offset", send.attribute("messaging.kafka.offset"));
 		assertThat(insert.parentSpanId()).isEqualTo(process.spanId());
+		// The listener's log line carries the consumer span's ids.
+		assertThat(output.getOut()).contains("[" + process.traceId() + "," + process.spanId() + "]")
+			.containsPattern("\\[" + process.traceId() + "," + process.spanId() + "\\].*shipped s-1");
 	}
 
 	@Test

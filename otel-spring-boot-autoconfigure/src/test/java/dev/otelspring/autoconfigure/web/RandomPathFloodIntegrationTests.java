@@ -101,10 +101,9 @@ class RandomPathFloodIntegrationTests {
 		}
 	}
 
-	private static long usedHeapAfterGc() throws InterruptedException {
+	private static long usedHeapAfterGc() {
 		for (int i = 0; i < 3; i++) {
 			System.gc();
-			Thread.sleep(50);
 		}
 		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
 	}
