@@ -3,6 +3,7 @@ package dev.otelspring.autoconfigure.aop;
 import java.util.concurrent.CompletionException;
 
 import dev.otelspring.autoconfigure.internal.Guarded;
+import dev.otelspring.autoconfigure.internal.StatusDescriptions;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import org.apache.commons.logging.Log;
@@ -19,7 +20,7 @@ final class TracedSpans {
 	static final boolean REACTOR_PRESENT = ClassUtils.isPresent("reactor.core.publisher.Mono",
 			TracedSpans.class.getClassLoader());
 
-	static final int MAX_DESCRIPTION_LENGTH = 256;
+	static final int MAX_DESCRIPTION_LENGTH = StatusDescriptions.MAX_LENGTH;
 
 	private static final Log logger = LogFactory.getLog(TracedSpans.class);
 
@@ -48,11 +49,7 @@ final class TracedSpans {
 	 * @return the description
 	 */
 	static String description(String message) {
-		if (message == null) {
-			return "";
-		}
-		return (message.length() <= MAX_DESCRIPTION_LENGTH) ? message
-				: message.substring(0, MAX_DESCRIPTION_LENGTH - 1) + "…";
+		return StatusDescriptions.of(message);
 	}
 
 	static Throwable unwrap(Throwable failure) {

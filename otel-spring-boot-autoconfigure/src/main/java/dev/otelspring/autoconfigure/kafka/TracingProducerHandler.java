@@ -19,6 +19,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  */
 final class TracingProducerHandler implements InvocationHandler {
 
+	/** {@code send(record, callback)}, which a send without a callback is turned into. */
+	private static final Method SEND_WITH_CALLBACK = sendWithCallback();
+
 	private final Producer<?, ?> delegate;
 
 	private final Supplier<KafkaTracing> tracing;
@@ -71,14 +74,21 @@ final class TracingProducerHandler implements InvocationHandler {
 			}
 		} };
 		try {
-			Method withCallback = (args.length >= 2) ? method
-					: Producer.class.getMethod("send", ProducerRecord.class, Callback.class);
-			return call(withCallback, tracedArgs);
+			return call((args.length >= 2) ? method : SEND_WITH_CALLBACK, tracedArgs);
 		}
 		catch (Throwable ex) {
 			tracing.fail(span, ex);
 			tracing.end(span);
 			throw ex;
+		}
+	}
+
+	private static Method sendWithCallback() {
+		try {
+			return Producer.class.getMethod("send", ProducerRecord.class, Callback.class);
+		}
+		catch (NoSuchMethodException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.otelspring.autoconfigure.internal.Guarded;
+import dev.otelspring.autoconfigure.internal.StatusDescriptions;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -31,8 +32,6 @@ import org.springframework.beans.factory.ObjectProvider;
 final class ScheduledSpanInterceptor implements MethodInterceptor {
 
 	static final String INSTRUMENTATION_NAME = "dev.otelspring.scheduling";
-
-	private static final int MAX_DESCRIPTION_LENGTH = 256;
 
 	private static final Log logger = LogFactory.getLog(ScheduledSpanInterceptor.class);
 
@@ -93,14 +92,6 @@ final class ScheduledSpanInterceptor implements MethodInterceptor {
 		return tracer;
 	}
 
-	private static String description(String message) {
-		if (message == null) {
-			return "";
-		}
-		return (message.length() <= MAX_DESCRIPTION_LENGTH) ? message
-				: message.substring(0, MAX_DESCRIPTION_LENGTH - 1) + "…";
-	}
-
 	private static void fail(Span span, Throwable failure) {
 		if (span == null) {
 			return;
@@ -108,7 +99,7 @@ final class ScheduledSpanInterceptor implements MethodInterceptor {
 		try {
 			span.setAttribute(ErrorAttributes.ERROR_TYPE, failure.getClass().getName());
 			span.recordException(failure);
-			span.setStatus(StatusCode.ERROR, description(failure.getMessage()));
+			span.setStatus(StatusCode.ERROR, StatusDescriptions.of(failure.getMessage()));
 		}
 		catch (RuntimeException | LinkageError ex) {
 			logger.debug("Could not record the failure of a scheduled run", ex);
