@@ -1,11 +1,9 @@
 package dev.otelspring.autoconfigure.scheduling;
 
 import dev.otelspring.autoconfigure.config.SchedulingTracingSettings;
-import io.opentelemetry.api.OpenTelemetry;
 
 import org.springframework.aop.framework.autoproxy.AbstractBeanFactoryAwareAdvisingPostProcessor;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 
 /**
@@ -15,10 +13,9 @@ import org.springframework.core.Ordered;
  */
 final class ScheduledSpanPostProcessor extends AbstractBeanFactoryAwareAdvisingPostProcessor {
 
-	ScheduledSpanPostProcessor(ObjectProvider<OpenTelemetry> openTelemetry, SchedulingTracingSettings settings,
-			boolean proxyTargetClass) {
+	ScheduledSpanPostProcessor(ScheduledRuns runs, SchedulingTracingSettings settings, boolean proxyTargetClass) {
 		this.advisor = new DefaultPointcutAdvisor(new ScheduledMethodPointcut(settings),
-				new ScheduledSpanInterceptor(openTelemetry));
+				new ScheduledSpanInterceptor(runs));
 		setBeforeExistingAdvisors(true);
 		setProxyTargetClass(proxyTargetClass);
 		setOrder(Ordered.LOWEST_PRECEDENCE - 10);

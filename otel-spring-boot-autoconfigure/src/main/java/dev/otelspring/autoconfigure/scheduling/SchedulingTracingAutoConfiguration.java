@@ -13,15 +13,18 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
 
 /**
- * Auto-configuration of spans for {@code @Scheduled} runs: each run is the root span of a
+ * Auto-configuration of spans for scheduled runs: each run of a {@code @Scheduled}
+ * method, and of a task a {@code SchedulingConfigurer} registers, is the root span of a
  * trace, with everything the job does under it. Switched off with
  * {@code otel.instrumentation.spring-scheduling.enabled=false} (the official starter's
  * key); single jobs are left out with {@code otel.spring.scheduling.excluded-jobs}.
  */
 @AutoConfiguration(after = OpenTelemetrySdkAutoConfiguration.class)
-@ConditionalOnClass({ OpenTelemetry.class, Scheduled.class, AbstractBeanFactoryAwareAdvisingPostProcessor.class })
+@ConditionalOnClass({ OpenTelemetry.class, Scheduled.class, SchedulingConfigurer.class,
+		AbstractBeanFactoryAwareAdvisingPostProcessor.class })
 @ConditionalOnEnabledInstrumentation("spring-scheduling")
 public final class SchedulingTracingAutoConfiguration {
 
@@ -30,8 +33,22 @@ public final class SchedulingTracingAutoConfiguration {
 	static ScheduledSpanPostProcessor otelScheduledSpanPostProcessor(ObjectProvider<OpenTelemetry> openTelemetry,
 			Environment environment) {
 		boolean proxyTargetClass = environment.getProperty("spring.aop.proxy-target-class", Boolean.class, true);
-		return new ScheduledSpanPostProcessor(openTelemetry, SchedulingTracingSettings.from(environment),
-				proxyTargetClass);
+		return new ScheduledSpanPostProcessor(new ScheduledRuns(openTelemetry),
+				SchedulingTracingSettings.from(environment), proxyTargetClass);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ScheduledTaskSnapshot otelScheduledTaskSnapshot() {
+		return new ScheduledTaskSnapshot();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ScheduledTaskTracingConfigurer otelScheduledTaskTracingConfigurer(ScheduledTaskSnapshot snapshot,
+			ObjectProvider<OpenTelemetry> openTelemetry, Environment environment) {
+		return new ScheduledTaskTracingConfigurer(snapshot, new ScheduledRuns(openTelemetry),
+				SchedulingTracingSettings.from(environment));
 	}
 
 }

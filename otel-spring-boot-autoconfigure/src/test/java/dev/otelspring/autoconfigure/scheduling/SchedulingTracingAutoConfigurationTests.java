@@ -23,6 +23,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.scheduling.support.PeriodicTrigger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -94,6 +97,40 @@ class SchedulingTracingAutoConfigurationTests {
 		});
 	}
 
+	@Test
+	void tasksOfSchedulingConfigurersAreTracedToo() {
+		runner().withUserConfiguration(ConfiguredJobs.class).run((context) -> {
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> named("CacheWarmer.run").size() >= 2 && named("ConfiguredJobs.lambda").size() >= 2
+						&& named("nightly-export").size() >= 1);
+			SpanData warm = named("CacheWarmer.run").get(0);
+			assertThat(warm.getParentSpanContext().isValid()).isFalse();
+			assertThat(warm.getAttributes().get(CodeAttributes.CODE_FUNCTION_NAME))
+				.isEqualTo(ConfiguredJobs.CacheWarmer.class.getName() + ".run");
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> named("warm-cache").stream()
+					.anyMatch((child) -> child.getParentSpanId().equals(warm.getSpanId())));
+			assertThat(named("ConfiguredJobs.lambda")).allSatisfy((run) -> {
+				assertThat(run.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+				assertThat(run.getAttributes().asMap().toString())
+					.contains("error.type=java.lang.IllegalArgumentException");
+			});
+			// The @Scheduled methods keep their one span per run: the configurer leaves
+			// their tasks alone.
+			assertThat(this.exporter.getFinishedSpanItems())
+				.noneSatisfy((span) -> assertThat(span.getName()).contains(Jobs.Reporter.class.getName()));
+			assertThat(named("Reporter.report")).isNotEmpty()
+				.allSatisfy((run) -> assertThat(run.getParentSpanContext().isValid()).isFalse());
+		});
+		runner().withUserConfiguration(ConfiguredJobs.class)
+			.withPropertyValues("otel.spring.scheduling.excluded-jobs=CacheWarmer")
+			.run((context) -> {
+				await().atMost(Duration.ofSeconds(10)).until(() -> named("ConfiguredJobs.lambda").size() >= 2);
+				assertThat(context.getBean(ConfiguredJobs.class).warmed()).isGreaterThanOrEqualTo(1);
+				assertThat(named("CacheWarmer.run")).isEmpty();
+			});
+	}
+
 	private List<SpanData> named(String name) {
 		return this.exporter.getFinishedSpanItems().stream().filter((span) -> span.getName().equals(name)).toList();
 	}
@@ -141,6 +178,67 @@ class SchedulingTracingAutoConfigurationTests {
 			void fail() {
 				this.runs.incrementAndGet();
 				throw new IllegalStateException("payment provider unreachable");
+			}
+
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableScheduling
+	static class ConfiguredJobs implements SchedulingConfigurer {
+
+		private final ObjectProvider<OpenTelemetry> openTelemetry;
+
+		private final AtomicInteger warmed = new AtomicInteger();
+
+		ConfiguredJobs(ObjectProvider<OpenTelemetry> openTelemetry) {
+			this.openTelemetry = openTelemetry;
+		}
+
+		int warmed() {
+			return this.warmed.get();
+		}
+
+		@Override
+		public void configureTasks(ScheduledTaskRegistrar registrar) {
+			registrar.addFixedDelayTask(new CacheWarmer(this.openTelemetry, this.warmed), Duration.ofMillis(50));
+			registrar.addTriggerTask(() -> {
+				throw new IllegalArgumentException("no such report");
+			}, new PeriodicTrigger(Duration.ofMillis(50)));
+			registrar.addCronTask(new Runnable() {
+
+				@Override
+				public void run() {
+				}
+
+				@Override
+				public String toString() {
+					return "nightly-export";
+				}
+
+			}, "* * * * * *");
+		}
+
+		static class CacheWarmer implements Runnable {
+
+			private final ObjectProvider<OpenTelemetry> openTelemetry;
+
+			private final AtomicInteger warmed;
+
+			CacheWarmer(ObjectProvider<OpenTelemetry> openTelemetry, AtomicInteger warmed) {
+				this.openTelemetry = openTelemetry;
+				this.warmed = warmed;
+			}
+
+			@Override
+			public void run() {
+				this.warmed.incrementAndGet();
+				this.openTelemetry.getIfAvailable(GlobalOpenTelemetry::get)
+					.getTracer("test")
+					.spanBuilder("warm-cache")
+					.startSpan()
+					.end();
 			}
 
 		}
