@@ -47,6 +47,14 @@ public record ReceivedSpan(Span span, Map<String, Object> resource, String scope
 		return this.span.getEventsList();
 	}
 
+	/**
+	 * The span ids of the spans this span links to.
+	 * @return the linked span ids, in hex
+	 */
+	public List<String> linkedSpanIds() {
+		return this.span.getLinksList().stream().map((link) -> hex(link.getSpanId().toByteArray())).toList();
+	}
+
 	public io.opentelemetry.proto.trace.v1.Status.StatusCode statusCode() {
 		return this.span.getStatus().getCode();
 	}

@@ -1,12 +1,17 @@
 package dev.otelspring.autoconfigure.kafka;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 import dev.otelspring.autoconfigure.internal.Guarded;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -18,6 +23,7 @@ import io.opentelemetry.semconv.ErrorAttributes;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
@@ -51,6 +57,11 @@ public final class KafkaTracing {
 
 	static final AttributeKey<String> CONSUMER_GROUP = AttributeKey.stringKey("messaging.consumer.group.name");
 
+	static final AttributeKey<Long> BATCH_COUNT = AttributeKey.longKey("messaging.batch.message_count");
+
+	/** The most links a batch's span carries; the SDK's default span limit. */
+	static final int MAX_LINKS = 128;
+
 	private static final TextMapSetter<Headers> SETTER = (headers, key, value) -> {
 		if (headers != null) {
 			headers.remove(key);
@@ -62,7 +73,7 @@ public final class KafkaTracing {
 
 		@Override
 		public Iterable<String> keys(Headers headers) {
-			java.util.List<String> keys = new java.util.ArrayList<>();
+			List<String> keys = new ArrayList<>();
 			for (Header header : headers) {
 				keys.add(header.key());
 			}
@@ -170,15 +181,8 @@ public final class KafkaTracing {
 	 */
 	Span startProcess(ConsumerRecord<?, ?> record, String groupId) {
 		try {
-			Context parent = Context.root();
-			try {
-				parent = this.propagator.extract(Context.root(), record.headers(), GETTER);
-			}
-			catch (RuntimeException ex) {
-				logger.debug("Could not read the trace context from the record's headers", ex);
-			}
 			SpanBuilder builder = this.tracer.spanBuilder("process " + record.topic())
-				.setParent(parent)
+				.setParent(extract(record))
 				.setSpanKind(SpanKind.CONSUMER)
 				.setAttribute(SYSTEM, "kafka")
 				.setAttribute(DESTINATION, record.topic())
@@ -197,6 +201,64 @@ public final class KafkaTracing {
 		catch (RuntimeException | LinkageError ex) {
 			logger.debug("Could not start a Kafka process span", ex);
 			return null;
+		}
+	}
+
+	/**
+	 * Starts the CONSUMER span of processing a batch of records: the root of a trace of
+	 * its own, linked to the context each record's headers carry (records of one trace
+	 * give one link), up to {@value #MAX_LINKS} links.
+	 * @param records the batch
+	 * @param groupId the consumer group, or {@code null}
+	 * @return the span, or {@code null} when it could not be started
+	 */
+	Span startBatch(ConsumerRecords<?, ?> records, String groupId) {
+		try {
+			Set<String> topics = new LinkedHashSet<>();
+			Set<SpanContext> links = new LinkedHashSet<>();
+			for (ConsumerRecord<?, ?> record : records) {
+				topics.add(record.topic());
+				if (links.size() < MAX_LINKS) {
+					SpanContext linked = Span.fromContext(extract(record)).getSpanContext();
+					if (linked.isValid()) {
+						links.add(linked);
+					}
+				}
+			}
+			String topic = (topics.size() == 1) ? topics.iterator().next() : null;
+			SpanBuilder builder = this.tracer.spanBuilder((topic != null) ? "process " + topic : "process")
+				.setNoParent()
+				.setSpanKind(SpanKind.CONSUMER)
+				.setAttribute(SYSTEM, "kafka")
+				.setAttribute(OPERATION_TYPE, "process")
+				.setAttribute(OPERATION_NAME, "process")
+				.setAttribute(BATCH_COUNT, (long) records.count());
+			if (topic != null) {
+				builder.setAttribute(DESTINATION, topic);
+			}
+			if (groupId != null) {
+				builder.setAttribute(CONSUMER_GROUP, groupId);
+			}
+			for (SpanContext link : links) {
+				builder.addLink(link);
+			}
+			return builder.startSpan();
+		}
+		catch (RuntimeException | LinkageError ex) {
+			logger.debug("Could not start a Kafka batch process span", ex);
+			return null;
+		}
+	}
+
+	// The context a record's headers carry; the root context when they carry none or
+	// cannot be read.
+	private Context extract(ConsumerRecord<?, ?> record) {
+		try {
+			return this.propagator.extract(Context.root(), record.headers(), GETTER);
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Could not read the trace context from the record's headers", ex);
+			return Context.root();
 		}
 	}
 

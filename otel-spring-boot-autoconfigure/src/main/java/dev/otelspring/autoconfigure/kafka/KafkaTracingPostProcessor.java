@@ -10,19 +10,23 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.kafka.config.AbstractKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.ProducerPostProcessor;
+import org.springframework.kafka.listener.BatchInterceptor;
 import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.util.ReflectionUtils;
 
 /**
  * Traces what Spring builds for Kafka, once per bean: every
  * {@link DefaultKafkaProducerFactory} gets a producer post-processor that wraps the
- * producers it creates, and every listener container factory a record interceptor, around
- * the one the application set.
+ * producers it creates, and every listener container factory a record interceptor and a
+ * batch interceptor, around the ones the application set.
  */
 final class KafkaTracingPostProcessor implements BeanPostProcessor {
 
 	private static final Field RECORD_INTERCEPTOR = ReflectionUtils
 		.findField(AbstractKafkaListenerContainerFactory.class, "recordInterceptor");
+
+	private static final Field BATCH_INTERCEPTOR = ReflectionUtils
+		.findField(AbstractKafkaListenerContainerFactory.class, "batchInterceptor");
 
 	private final Supplier<KafkaTracing> tracing;
 
@@ -41,23 +45,27 @@ final class KafkaTracingPostProcessor implements BeanPostProcessor {
 			}
 		}
 		else if (bean instanceof AbstractKafkaListenerContainerFactory<?, ?, ?> factory) {
-			RecordInterceptor<Object, Object> existing = currentInterceptor(factory);
+			Object existing = current(RECORD_INTERCEPTOR, factory);
 			if (!(existing instanceof TracingRecordInterceptor)) {
-				((AbstractKafkaListenerContainerFactory) factory)
-					.setRecordInterceptor(new TracingRecordInterceptor(this.tracing, existing));
+				((AbstractKafkaListenerContainerFactory) factory).setRecordInterceptor(
+						new TracingRecordInterceptor(this.tracing, (RecordInterceptor<Object, Object>) existing));
+			}
+			Object existingBatch = current(BATCH_INTERCEPTOR, factory);
+			if (!(existingBatch instanceof TracingBatchInterceptor)) {
+				((AbstractKafkaListenerContainerFactory) factory).setBatchInterceptor(
+						new TracingBatchInterceptor(this.tracing, (BatchInterceptor<Object, Object>) existingBatch));
 			}
 		}
 		return bean;
 	}
 
-	@SuppressWarnings("unchecked")
-	private static RecordInterceptor<Object, Object> currentInterceptor(
-			AbstractKafkaListenerContainerFactory<?, ?, ?> factory) {
-		if (RECORD_INTERCEPTOR == null) {
+	// The interceptor the application set on the factory, read from its field.
+	private static Object current(Field field, AbstractKafkaListenerContainerFactory<?, ?, ?> factory) {
+		if (field == null) {
 			return null;
 		}
-		ReflectionUtils.makeAccessible(RECORD_INTERCEPTOR);
-		return (RecordInterceptor<Object, Object>) ReflectionUtils.getField(RECORD_INTERCEPTOR, factory);
+		ReflectionUtils.makeAccessible(field);
+		return ReflectionUtils.getField(field, factory);
 	}
 
 	/** Wraps each producer the factory creates. */

@@ -114,7 +114,7 @@ final class TracingRecordInterceptor implements RecordInterceptor<Object, Object
 		}
 	}
 
-	private static String groupId(Consumer<?, ?> consumer) {
+	static String groupId(Consumer<?, ?> consumer) {
 		try {
 			return (consumer != null) ? consumer.groupMetadata().groupId() : null;
 		}
@@ -123,7 +123,13 @@ final class TracingRecordInterceptor implements RecordInterceptor<Object, Object
 		}
 	}
 
-	private record Processing(Span span, Scope scope) {
+	/**
+	 * A span being processed on a consumer thread, and its scope.
+	 *
+	 * @param span the span
+	 * @param scope its scope
+	 */
+	record Processing(Span span, Scope scope) {
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.otelspring.autoconfigure.kafka;
 
+import java.util.List;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -9,8 +11,11 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A Spring MVC application that publishes to Kafka inside a request and consumes the
- * records with a listener that writes to a database, for the Kafka tests.
+ * records with a record listener and a batch listener that write to a database, for the
+ * Kafka tests. A record that fails twice goes to the dead-letter topic.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -27,10 +33,23 @@ public class KafkaTestApplication {
 
 	static final String TOPIC = "shipments";
 
-	/** One retry, at once, then the record is given up. */
+	static final String DEAD_LETTER_TOPIC = "shipments-dlt";
+
+	static final String BATCH_TOPIC = "audits";
+
+	/** One retry, at once, then the record goes to the dead-letter topic. */
 	@Bean
-	CommonErrorHandler errorHandler() {
-		return new DefaultErrorHandler(new FixedBackOff(0, 1));
+	CommonErrorHandler errorHandler(KafkaTemplate<Object, Object> kafka) {
+		return new DefaultErrorHandler(new DeadLetterPublishingRecoverer(kafka), new FixedBackOff(0, 1));
+	}
+
+	/** A factory of batch listener containers, made by the application itself. */
+	@Bean
+	ConcurrentKafkaListenerContainerFactory<Object, Object> batchFactory(ConsumerFactory<Object, Object> consumers) {
+		ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+		factory.setConsumerFactory(consumers);
+		factory.setBatchListener(true);
+		return factory;
 	}
 
 	@RestController
@@ -47,6 +66,13 @@ public class KafkaTestApplication {
 			return String.valueOf(this.kafka.send(TOPIC, id, "ship " + id).get().getRecordMetadata().offset());
 		}
 
+		@PostMapping("/audits/{id}")
+		void audit(@PathVariable String id) throws Exception {
+			for (int i = 1; i <= 3; i++) {
+				this.kafka.send(BATCH_TOPIC, id + "-" + i, "audit").get();
+			}
+		}
+
 	}
 
 	static class Shipper {
@@ -58,6 +84,7 @@ public class KafkaTestApplication {
 		Shipper(JdbcTemplate jdbc) {
 			this.jdbc = jdbc;
 			jdbc.execute("CREATE TABLE IF NOT EXISTS shipped (id VARCHAR(64))");
+			jdbc.execute("CREATE TABLE IF NOT EXISTS audited (id VARCHAR(64))");
 		}
 
 		@KafkaListener(topics = TOPIC, groupId = "shipping")
@@ -67,6 +94,13 @@ public class KafkaTestApplication {
 			}
 			this.jdbc.update("INSERT INTO shipped (id) VALUES (?)", record.key());
 			logger.info("shipped " + record.key());
+		}
+
+		@KafkaListener(topics = BATCH_TOPIC, groupId = "auditing", containerFactory = "batchFactory")
+		void audit(List<ConsumerRecord<String, String>> records) {
+			for (ConsumerRecord<String, String> record : records) {
+				this.jdbc.update("INSERT INTO audited (id) VALUES (?)", record.key());
+			}
 		}
 
 	}

@@ -11,6 +11,7 @@ import dev.otelspring.test.WithOtlpReceiver;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import io.opentelemetry.proto.trace.v1.Status.StatusCode;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -23,6 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -35,8 +37,10 @@ import static org.awaitility.Awaitility.await;
  * record, a listener consumes it and writes to a database, and the spans arrive over OTLP
  * as one trace: SERVER, PRODUCER under it, CONSUMER under the producer, the statement
  * under the consumer, and the listener's log line carries the consumer span's ids. A
- * failing listener marks each attempt; malformed headers start a new trace and the record
- * is still processed.
+ * failing listener marks each attempt and the dead-letter publish is under the last; a
+ * batch listener's span links to each record's trace; a producer the application takes
+ * from Spring's factory is traced; malformed headers start a new trace and the record is
+ * still processed.
  */
 @WithOtlpReceiver
 @ExtendWith(OutputCaptureExtension.class)
@@ -54,7 +58,8 @@ class KafkaTracingIntegrationTests {
 	int port;
 
 	private static EmbeddedKafkaKraftBroker start() {
-		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1, KafkaTestApplication.TOPIC);
+		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1, KafkaTestApplication.TOPIC,
+				KafkaTestApplication.DEAD_LETTER_TOPIC, KafkaTestApplication.BATCH_TOPIC);
 		broker.kafkaPorts(0);
 		broker.afterPropertiesSet();
 		return broker;
@@ -100,15 +105,66 @@ class KafkaTracingIntegrationTests {
 	}
 
 	@Test
-	void aFailingListenerMarksEachAttempt() {
+	void aFailingListenerMarksEachAttemptAndTheDeadLetterPublishIsUnderTheLast() {
 		assertThat(TestHttp.send("POST", url("/shipments/fail"), "").statusCode()).isEqualTo(200);
 		ReceivedSpan send = this.receiver.awaitSpan((span) -> span.name().equals("send shipments")
 				&& "fail".equals(span.attribute("messaging.kafka.message.key")));
 		await().until(() -> attempts(send).size() >= 2);
 		assertThat(attempts(send)).hasSize(2).allSatisfy((attempt) -> {
 			assertThat(attempt.statusCode()).isEqualTo(StatusCode.STATUS_CODE_ERROR);
-			assertThat(attempt.attributes()).containsEntry("error.type", "java.lang.IllegalStateException");
+			assertThat(attempt.attributes()).containsEntry("error.type", "java.lang.IllegalStateException")
+				.containsEntry("messaging.kafka.offset", send.attribute("messaging.kafka.offset"));
 		});
+		// The error handler gives the record up after the second attempt and publishes it
+		// to the dead-letter topic while that attempt's span is current.
+		ReceivedSpan deadLetter = this.receiver
+			.awaitSpan((span) -> span.name().equals("send shipments-dlt") && span.traceId().equals(send.traceId()));
+		assertThat(deadLetter.kind()).isEqualTo(SpanKind.SPAN_KIND_PRODUCER);
+		assertThat(deadLetter.attributes()).containsEntry("messaging.destination.name", "shipments-dlt")
+			.containsEntry("messaging.kafka.message.key", "fail");
+		assertThat(attempts(send).stream().map(ReceivedSpan::spanId)).contains(deadLetter.parentSpanId());
+	}
+
+	@Test
+	void aBatchIsOneSpanLinkedToEachRecordsTrace() {
+		assertThat(TestHttp.send("POST", url("/audits/a"), "").statusCode()).isEqualTo(200);
+		ReceivedSpan server = this.receiver.awaitSpanNamed("POST /audits/{id}");
+		List<String> sends = this.receiver.spans()
+			.stream()
+			.filter((span) -> span.name().equals("send audits") && span.traceId().equals(server.traceId()))
+			.map(ReceivedSpan::spanId)
+			.toList();
+		assertThat(sends).hasSize(3);
+		// The records may arrive in more than one poll: each batch is a span.
+		await().until(() -> batches().stream().flatMap((batch) -> batch.linkedSpanIds().stream()).toList(),
+				(linked) -> linked.containsAll(sends));
+		for (ReceivedSpan batch : batches()) {
+			assertThat(batch.kind()).isEqualTo(SpanKind.SPAN_KIND_CONSUMER);
+			assertThat(batch.parentSpanId()).isEmpty();
+			assertThat(batch.attributes()).containsEntry("messaging.destination.name", "audits")
+				.containsEntry("messaging.consumer.group.name", "auditing")
+				.containsEntry("messaging.batch.message_count", (long) batch.linkedSpanIds().size());
+			this.receiver.awaitSpan(
+					(span) -> span.name().equals("INSERT audited") && span.parentSpanId().equals(batch.spanId()));
+		}
+	}
+
+	@Test
+	void aProducerTheFactoryMadeForTheApplicationIsTraced(@Autowired ProducerFactory<String, String> producers)
+			throws Exception {
+		Producer<String, String> producer = producers.createProducer();
+		try {
+			producer.send(new ProducerRecord<>(KafkaTestApplication.TOPIC, "plain-1", "plain")).get();
+		}
+		finally {
+			producer.close();
+		}
+		ReceivedSpan send = this.receiver.awaitSpan((span) -> span.name().equals("send shipments")
+				&& "plain-1".equals(span.attribute("messaging.kafka.message.key")));
+		assertThat(send.parentSpanId()).isEmpty();
+		ReceivedSpan process = this.receiver.awaitSpan((span) -> span.name().equals("process shipments")
+				&& "plain-1".equals(span.attribute("messaging.kafka.message.key")));
+		assertThat(process.parentSpanId()).isEqualTo(send.spanId());
 	}
 
 	@Test
@@ -135,6 +191,10 @@ class KafkaTracingIntegrationTests {
 			.stream()
 			.filter((span) -> span.name().equals("process shipments") && send.spanId().equals(span.parentSpanId()))
 			.toList();
+	}
+
+	private List<ReceivedSpan> batches() {
+		return this.receiver.spans().stream().filter((span) -> span.name().equals("process audits")).toList();
 	}
 
 	private String url(String path) {
