@@ -1,7 +1,14 @@
 package dev.otelspring.autoconfigure.kafka;
 
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.trace.ReadWriteSpan;
+import io.opentelemetry.sdk.trace.ReadableSpan;
+import io.opentelemetry.sdk.trace.SpanProcessor;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,6 +43,20 @@ public class KafkaTestApplication {
 	static final String DEAD_LETTER_TOPIC = "shipments-dlt";
 
 	static final String BATCH_TOPIC = "audits";
+
+	static final String HOLD_TOPIC = "holds";
+
+	/** Counts down when the holding listener has a record. */
+	static final CountDownLatch holding = new CountDownLatch(1);
+
+	/** Lets the holding listener return. */
+	static final CountDownLatch release = new CountDownLatch(1);
+
+	/** Counts the Kafka spans that have started and not ended. */
+	@Bean
+	OpenSpans openSpans() {
+		return new OpenSpans();
+	}
 
 	/** One retry, at once, then the record goes to the dead-letter topic. */
 	@Bean
@@ -96,6 +117,12 @@ public class KafkaTestApplication {
 			logger.info("shipped " + record.key());
 		}
 
+		@KafkaListener(id = "holder", topics = HOLD_TOPIC, groupId = "holding")
+		void hold(ConsumerRecord<String, String> record) throws InterruptedException {
+			holding.countDown();
+			release.await(10, TimeUnit.SECONDS);
+		}
+
 		@KafkaListener(topics = BATCH_TOPIC, groupId = "auditing", containerFactory = "batchFactory")
 		void audit(List<ConsumerRecord<String, String>> records) {
 			for (ConsumerRecord<String, String> record : records) {
@@ -108,6 +135,40 @@ public class KafkaTestApplication {
 	@Bean
 	Shipper shipper(JdbcTemplate jdbc) {
 		return new Shipper(jdbc);
+	}
+
+	static class OpenSpans implements SpanProcessor {
+
+		private final AtomicInteger open = new AtomicInteger();
+
+		int open() {
+			return this.open.get();
+		}
+
+		@Override
+		public void onStart(Context parentContext, ReadWriteSpan span) {
+			if (KafkaTracing.INSTRUMENTATION_NAME.equals(span.getInstrumentationScopeInfo().getName())) {
+				this.open.incrementAndGet();
+			}
+		}
+
+		@Override
+		public boolean isStartRequired() {
+			return true;
+		}
+
+		@Override
+		public void onEnd(ReadableSpan span) {
+			if (KafkaTracing.INSTRUMENTATION_NAME.equals(span.getInstrumentationScopeInfo().getName())) {
+				this.open.decrementAndGet();
+			}
+		}
+
+		@Override
+		public boolean isEndRequired() {
+			return true;
+		}
+
 	}
 
 }

@@ -3,6 +3,8 @@ package dev.otelspring.autoconfigure.kafka;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import dev.otelspring.test.OtlpHttpReceiver;
 import dev.otelspring.test.ReceivedSpan;
@@ -24,7 +26,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -40,7 +45,7 @@ import static org.awaitility.Awaitility.await;
  * failing listener marks each attempt and the dead-letter publish is under the last; a
  * batch listener's span links to each record's trace; a producer the application takes
  * from Spring's factory is traced; malformed headers start a new trace and the record is
- * still processed.
+ * still processed; a listener stopped mid-record leaves no span open.
  */
 @WithOtlpReceiver
 @ExtendWith(OutputCaptureExtension.class)
@@ -59,7 +64,8 @@ class KafkaTracingIntegrationTests {
 
 	private static EmbeddedKafkaKraftBroker start() {
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1, KafkaTestApplication.TOPIC,
-				KafkaTestApplication.DEAD_LETTER_TOPIC, KafkaTestApplication.BATCH_TOPIC);
+				KafkaTestApplication.DEAD_LETTER_TOPIC, KafkaTestApplication.BATCH_TOPIC,
+				KafkaTestApplication.HOLD_TOPIC);
 		broker.kafkaPorts(0);
 		broker.afterPropertiesSet();
 		return broker;
@@ -191,6 +197,24 @@ class KafkaTracingIntegrationTests {
 			.stream()
 			.filter((span) -> span.name().equals("process shipments") && send.spanId().equals(span.parentSpanId()))
 			.toList();
+	}
+
+	@Test
+	void stoppingAListenerMidRecordLeavesNoSpanOpen(@Autowired KafkaTemplate<String, String> kafka,
+			@Autowired KafkaListenerEndpointRegistry registry, @Autowired KafkaTestApplication.OpenSpans openSpans)
+			throws Exception {
+		kafka.send(KafkaTestApplication.HOLD_TOPIC, "held", "x").get();
+		assertThat(KafkaTestApplication.holding.await(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(openSpans.open()).isPositive();
+		MessageListenerContainer container = registry.getListenerContainer("holder");
+		CountDownLatch stopped = new CountDownLatch(1);
+		container.stop(stopped::countDown);
+		KafkaTestApplication.release.countDown();
+		assertThat(stopped.await(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(container.isRunning()).isFalse();
+		await().until(openSpans::open, (open) -> open == 0);
+		this.receiver.awaitSpan((span) -> span.name().equals("process holds")
+				&& "held".equals(span.attribute("messaging.kafka.message.key")));
 	}
 
 	private List<ReceivedSpan> batches() {
