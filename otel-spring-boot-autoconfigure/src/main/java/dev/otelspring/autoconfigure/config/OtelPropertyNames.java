@@ -12,6 +12,12 @@ final class OtelPropertyNames {
 
 	static final String RESOURCE_ATTRIBUTES = "otel.resource.attributes";
 
+	static final String RESOURCE_DISABLED_KEYS = "otel.resource.disabled.keys";
+
+	static final String RESOURCE_PROVIDERS_ENABLED = "otel.java.enabled.resource.providers";
+
+	static final String RESOURCE_PROVIDERS_DISABLED = "otel.java.disabled.resource.providers";
+
 	static final String TRACES_SAMPLER = "otel.traces.sampler";
 
 	static final String TRACES_SAMPLER_ARG = "otel.traces.sampler.arg";

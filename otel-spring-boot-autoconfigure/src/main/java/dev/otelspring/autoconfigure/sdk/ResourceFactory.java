@@ -1,14 +1,23 @@
 package dev.otelspring.autoconfigure.sdk;
 
 import java.util.Map;
+import java.util.Set;
 
+import dev.otelspring.autoconfigure.config.ResourceDetector;
 import dev.otelspring.autoconfigure.config.ResourceSettings;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.instrumentation.resources.ContainerResource;
+import io.opentelemetry.instrumentation.resources.HostResource;
+import io.opentelemetry.instrumentation.resources.OsResource;
+import io.opentelemetry.instrumentation.resources.ProcessResource;
+import io.opentelemetry.instrumentation.resources.ProcessRuntimeResource;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.semconv.ServiceAttributes;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+
+import org.springframework.util.ClassUtils;
 
 /**
  * Builds the {@link Resource} that describes this service.
@@ -20,10 +29,21 @@ import org.apache.commons.logging.LogFactory;
  * {@code unknown_service:java}. {@code service.version} comes from
  * {@code otel.resource.attributes} or, failing that, from the build information Spring
  * Boot exposes.
+ *
+ * <p>
+ * Merged in this order, later winning: the SDK's default resource, the resource detectors
+ * (host, OS, process, runtime, container), the configured attributes; then the keys of
+ * {@code otel.resource.disabled.keys} are removed.
  */
 final class ResourceFactory {
 
 	private static final Log logger = LogFactory.getLog(ResourceFactory.class);
+
+	private static final boolean DETECTORS_PRESENT = ClassUtils
+		.isPresent("io.opentelemetry.instrumentation.resources.HostResource", ResourceFactory.class.getClassLoader());
+
+	private static final Set<String> COMMAND_LINE_KEYS = Set.of("process.command", "process.command_line",
+			"process.command_args");
 
 	private ResourceFactory() {
 	}
@@ -49,7 +69,44 @@ final class ResourceFactory {
 			logger.info("No service name is configured, so traces are reported as 'unknown_service:java'. "
 					+ "Set otel.service.name or spring.application.name.");
 		}
-		return Resource.getDefault().merge(Resource.create(builder.build()));
+		Resource resource = Resource.getDefault();
+		for (ResourceDetector detector : settings.detectors()) {
+			resource = resource.merge(detect(detector));
+		}
+		resource = resource.merge(Resource.create(builder.build()));
+		if (!settings.disabledKeys().isEmpty()) {
+			resource = resource.toBuilder().removeIf((key) -> settings.disabledKeys().contains(key.getKey())).build();
+		}
+		return resource;
+	}
+
+	/**
+	 * Runs one of the published detectors; a detector that is missing (the
+	 * {@code opentelemetry-resources} jar left out) or fails adds nothing. The process
+	 * detector's command line is left out: arguments can carry secrets.
+	 * @param detector the detector
+	 * @return what it found
+	 */
+	static Resource detect(ResourceDetector detector) {
+		if (!DETECTORS_PRESENT) {
+			return Resource.empty();
+		}
+		try {
+			return switch (detector) {
+				case HOST -> HostResource.get();
+				case OS -> OsResource.get();
+				case PROCESS -> ProcessResource.get()
+					.toBuilder()
+					.removeIf((key) -> COMMAND_LINE_KEYS.contains(key.getKey()))
+					.build();
+				case PROCESS_RUNTIME -> ProcessRuntimeResource.get();
+				case CONTAINER -> ContainerResource.get();
+			};
+		}
+		catch (RuntimeException | LinkageError ex) {
+			logger.debug("Resource detector " + detector + " failed; its attributes are left out", ex);
+			return Resource.empty();
+		}
 	}
 
 }
