@@ -36,6 +36,16 @@ class ConsoleTreeTests {
 		String traceId = TestHttp.traceId(response);
 		await().atMost(Duration.ofSeconds(20)).until(() -> output.getOut().contains("Trace " + traceId));
 		String tree = output.getOut().substring(output.getOut().indexOf("Trace " + traceId));
+		assertOrderTree(tree);
+		// Printed once, though its spans arrived in more than one batch.
+		assertThat(output.getOut().split("Trace " + traceId, -1)).hasSize(2);
+	}
+
+	/**
+	 * Asserts that a console tree is the order flow's, for an order of one pen at 2.5.
+	 * @param tree the console output from the trace's first line on
+	 */
+	static void assertOrderTree(String tree) {
 		assertThat(tree)
 			.containsPattern("POST /api/orders \\([0-9.]+ (ms|µs|s)\\) \\[SERVER\\]  .*http.route=/api/orders")
 			.containsPattern("├── authenticate-user \\([0-9.]+ (ms|µs)\\)")
@@ -50,8 +60,6 @@ class ConsoleTreeTests {
 			.containsPattern("│       └── UPDATE stock \\([^)]*\\) \\[CLIENT\\]")
 			.containsPattern("├── INSERT orders \\([^)]*\\) \\[CLIENT\\]")
 			.containsPattern("└── send-confirmation");
-		// Printed once, though its spans arrived in more than one batch.
-		assertThat(output.getOut().split("Trace " + traceId, -1)).hasSize(2);
 	}
 
 }

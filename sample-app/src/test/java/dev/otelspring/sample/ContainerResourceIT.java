@@ -29,7 +29,7 @@ class ContainerResourceIT {
 		List<String> inContainer = List.of("unshare", "--mount", "--propagation", "private", "sh", "-c",
 				"mount --bind \"$0\" /proc/$$/cgroup && exec \"$@\"", cgroup.toString());
 		try (OtlpHttpReceiver receiver = OtlpHttpReceiver.start()) {
-			SampleProcess sample = SampleProcess.start(inContainer, "--otel.traces.exporter=otlp",
+			SampleProcess sample = SampleProcess.start(inContainer, List.of(), "--otel.traces.exporter=otlp",
 					"--otel.exporter.otlp.endpoint=" + receiver.endpoint(), "--otel.bsp.schedule.delay=100ms");
 			try {
 				HttpResponse<String> response = TestHttp.get("http://localhost:" + sample.port() + "/api/orders/none",

@@ -56,7 +56,7 @@ class GracefulShutdownIT {
 	}
 
 	private static SampleProcess start(OtlpHttpReceiver receiver) throws Exception {
-		return SampleProcess.start(List.of(), "--server.shutdown=graceful", "--otel.traces.exporter=otlp",
+		return SampleProcess.start(List.of(), List.of(), "--server.shutdown=graceful", "--otel.traces.exporter=otlp",
 				"--otel.exporter.otlp.endpoint=" + receiver.endpoint(), "--otel.bsp.schedule.delay=60s",
 				"--otel.spring.shutdown.timeout=20s");
 	}

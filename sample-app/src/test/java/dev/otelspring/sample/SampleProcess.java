@@ -26,11 +26,13 @@ record SampleProcess(Process process, int port, Path logFile) {
 	/**
 	 * Starts the sample and waits until it has started.
 	 * @param launcher what runs the {@code java} command (empty to run it directly)
+	 * @param jvmArguments the JVM's arguments
 	 * @param arguments the application's arguments
 	 * @return the running sample
 	 * @throws IOException when the process cannot be started
 	 */
-	static SampleProcess start(List<String> launcher, String... arguments) throws IOException {
+	static SampleProcess start(List<String> launcher, List<String> jvmArguments, String... arguments)
+			throws IOException {
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
@@ -38,7 +40,9 @@ record SampleProcess(Process process, int port, Path logFile) {
 		Path log = Files.createTempFile("sample", ".log");
 		String java = ProcessHandle.current().info().command().orElse("java");
 		List<String> command = new ArrayList<>(launcher);
-		command.addAll(List.of(java, "-jar", new File("target/sample-app-exec.jar").getAbsolutePath(),
+		command.add(java);
+		command.addAll(jvmArguments);
+		command.addAll(List.of("-jar", new File("target/sample-app-exec.jar").getAbsolutePath(),
 				"--server.port=" + port, "--server.address=127.0.0.1"));
 		command.addAll(List.of(arguments));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
