@@ -22,7 +22,14 @@ public enum StarterFeature {
 	 * Context-propagating executors: {@code otel.spring.context-propagation.enabled}, on
 	 * by default.
 	 */
-	CONTEXT_PROPAGATION("otel.spring.context-propagation.enabled", true);
+	CONTEXT_PROPAGATION("otel.spring.context-propagation.enabled", true),
+
+	/**
+	 * Beside Micrometer Tracing, Spring's observations of what this starter traces make
+	 * no second span: {@code otel.spring.micrometer.skip-traced-observations}, on by
+	 * default.
+	 */
+	MICROMETER_SKIP_TRACED_OBSERVATIONS("otel.spring.micrometer.skip-traced-observations", true);
 
 	private final String key;
 

@@ -9,6 +9,7 @@ import dev.otelspring.autoconfigure.config.SamplerSettings;
 import dev.otelspring.autoconfigure.config.SamplingProperties;
 import dev.otelspring.autoconfigure.config.StarterFeature;
 import dev.otelspring.autoconfigure.sdk.OpenTelemetrySdkAutoConfiguration;
+import dev.otelspring.autoconfigure.sdk.SpringBootOpenTelemetry;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
@@ -28,7 +29,8 @@ import org.springframework.core.env.Environment;
  * {@link TailSamplingSpanProcessor} in front of the batch span processor. A
  * {@link Sampler} bean of the application's replaces ours.
  */
-@AutoConfiguration(after = OpenTelemetrySdkAutoConfiguration.class)
+@AutoConfiguration(after = OpenTelemetrySdkAutoConfiguration.class,
+		beforeName = { SpringBootOpenTelemetry.BOOT3_TRACING, SpringBootOpenTelemetry.BOOT4_TRACING })
 @ConditionalOnClass(SdkTracerProvider.class)
 @ConditionalOnEnabledOpenTelemetry
 @ConditionalOnBean(name = "otelSdkTracerProvider")

@@ -5,6 +5,7 @@ import java.util.List;
 import dev.otelspring.autoconfigure.config.BatchSettings;
 import dev.otelspring.autoconfigure.config.ConditionalOnDisabledOpenTelemetry;
 import dev.otelspring.autoconfigure.config.ConditionalOnEnabledOpenTelemetry;
+import dev.otelspring.autoconfigure.config.OverlappingManagementKeys;
 import dev.otelspring.autoconfigure.config.PropagationSettings;
 import dev.otelspring.autoconfigure.config.ResourceSettings;
 import dev.otelspring.autoconfigure.config.SdkShutdownSettings;
@@ -26,6 +27,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -53,13 +55,17 @@ import org.springframework.core.env.Environment;
  * The application's own beans win: an {@link OpenTelemetry} bean is used as is and none
  * of the SDK is built; a {@link Resource}, {@link SpanLimits}, {@link ContextPropagators}
  * or {@link BatchSpanProcessor} bean replaces ours; {@link TextMapPropagator} beans
- * replace the configured propagators.
+ * replace the configured propagators. It runs before Spring Boot's own OpenTelemetry
+ * auto-configurations, which then back off; the propagators and exporters those declare
+ * anyway are left out ({@link SpringBootOpenTelemetry}).
  *
  * <p>
  * With {@code otel.sdk.disabled=true} a no-op {@link OpenTelemetry} is published, no
  * thread is started, and one INFO line says so.
  */
-@AutoConfiguration
+@AutoConfiguration(beforeName = { SpringBootOpenTelemetry.BOOT3_SDK, SpringBootOpenTelemetry.BOOT3_TRACING,
+		SpringBootOpenTelemetry.BOOT3_OTLP, SpringBootOpenTelemetry.BOOT4_SDK, SpringBootOpenTelemetry.BOOT4_TRACING,
+		SpringBootOpenTelemetry.BOOT4_OTLP })
 @ConditionalOnClass({ OpenTelemetry.class, OpenTelemetrySdk.class })
 public final class OpenTelemetrySdkAutoConfiguration {
 
@@ -127,8 +133,9 @@ public final class OpenTelemetrySdkAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		ContextPropagators otelContextPropagators(ObjectProvider<PropagationSettings> settings,
-				ObjectProvider<TextMapPropagator> propagators) {
-			List<TextMapPropagator> userPropagators = propagators.orderedStream().toList();
+				ObjectProvider<TextMapPropagator> propagators, ConfigurableListableBeanFactory beanFactory) {
+			List<TextMapPropagator> userPropagators = SpringBootOpenTelemetry.withoutBootsOwn(beanFactory, propagators,
+					TextMapPropagator.class);
 			if (!userPropagators.isEmpty()) {
 				return ContextPropagators.create(TextMapPropagator.composite(userPropagators));
 			}
@@ -147,8 +154,10 @@ public final class OpenTelemetrySdkAutoConfiguration {
 		@ConditionalOnBean(SpanExporter.class)
 		BatchSpanProcessor otelBatchSpanProcessor(BatchSettings settings, ObjectProvider<SpanExporter> exporters,
 				ObjectProvider<SpanExporterDecorator> decorators,
-				ObjectProvider<BatchSpanProcessorBuilderCustomizer> customizers) {
-			SpanExporter exporter = SpanExporter.composite(exporters.orderedStream().toList());
+				ObjectProvider<BatchSpanProcessorBuilderCustomizer> customizers,
+				ConfigurableListableBeanFactory beanFactory) {
+			SpanExporter exporter = SpanExporter
+				.composite(SpringBootOpenTelemetry.withoutBootsOwn(beanFactory, exporters, SpanExporter.class));
 			for (SpanExporterDecorator decorator : decorators.orderedStream().toList()) {
 				exporter = decorator.decorate(exporter);
 			}
@@ -194,6 +203,11 @@ public final class OpenTelemetrySdkAutoConfiguration {
 		SdkShutdown otelSdkShutdown(SdkTracerProvider tracerProvider, SdkShutdownSettings settings,
 				ObjectProvider<SdkShutdownListener> listeners) {
 			return new SdkShutdown(tracerProvider, settings.timeout(), listeners.orderedStream().toList());
+		}
+
+		@Bean
+		static OverlappingKeysReport otelOverlappingKeysReport(Environment environment) {
+			return new OverlappingKeysReport(OverlappingManagementKeys.find(environment));
 		}
 
 		@Bean(destroyMethod = "")
