@@ -9,6 +9,7 @@ import dev.otelspring.test.WithOtlpReceiver;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.otel.bridge.OtelTracer;
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -70,7 +71,16 @@ class MicrometerTracingCoexistenceTests {
 		assertThat(named(trace, "GET /downstream").parentSpanId()).isEqualTo(named(trace, "GET").spanId());
 		assertThat(named(trace, "compose-greeting").parentSpanId()).isEqualTo(server.spanId());
 		assertThat(named(trace, "audit-greeting").parentSpanId()).isEqualTo(server.spanId());
-		// Each span arrived once: no second exporter.
+		// A scheduled run is this starter's root span alone.
+		ReceivedSpan tick = this.receiver.awaitSpanNamed("Ticker.tick");
+		assertThat(tick.parentSpanId()).isEmpty();
+		// Micrometer's tracer made only the @Observed and @NewSpan spans: Spring's
+		// observations of requests, calls and scheduled runs made none.
+		assertThat(this.receiver.spans()).filteredOn((span) -> "org.springframework.boot".equals(span.scope()))
+			.extracting(ReceivedSpan::name)
+			.containsOnly("compose-greeting", "audit-greeting");
+		// Each span arrived once, through this starter's one OTLP exporter.
+		assertThat(this.context.getBeansOfType(OtlpHttpSpanExporter.class)).hasSize(1);
 		assertThat(this.receiver.spans().stream().map(ReceivedSpan::spanId)).doesNotHaveDuplicates();
 		// Spring's observation of the request still makes its timer.
 		assertThat(this.context.getBean(MeterRegistry.class).find("http.server.requests").tag("uri", "/hello").timer())

@@ -11,6 +11,8 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.RestTemplate;
@@ -19,11 +21,17 @@ import org.springframework.web.client.RestTemplate;
  * A Spring MVC application with Actuator and Micrometer Tracing's OpenTelemetry bridge: a
  * request that calls another endpoint with a {@code RestTemplate} from Spring Boot's
  * builder (so Spring observes the call), and an {@code @Observed} and a {@code @NewSpan}
- * method on the way.
+ * method on the way; and a {@code @Scheduled} job, which Spring observes too.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
+@EnableScheduling
 public class ObservedApplication {
+
+	@Bean
+	Ticker ticker() {
+		return new Ticker();
+	}
 
 	@Bean
 	Composer composer() {
@@ -75,6 +83,14 @@ public class ObservedApplication {
 		@Observed(name = "greeting.compose", contextualName = "compose-greeting")
 		public String compose(String name) {
 			return "hello " + name;
+		}
+
+	}
+
+	public static class Ticker {
+
+		@Scheduled(fixedDelay = 100)
+		public void tick() {
 		}
 
 	}
