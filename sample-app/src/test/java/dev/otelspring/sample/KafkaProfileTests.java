@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.otelspring.sample.notification.ConfirmationPublisher;
+import dev.otelspring.test.EmbeddedKafka;
 import dev.otelspring.test.OtlpHttpReceiver;
 import dev.otelspring.test.ReceivedSpan;
 import dev.otelspring.test.TestHttp;
@@ -35,20 +36,13 @@ import static org.awaitility.Awaitility.await;
 		"otel.bsp.schedule.delay=50ms", "otel.spring.http.server.trace-response-header=true" })
 class KafkaProfileTests {
 
-	static final EmbeddedKafkaKraftBroker broker = start();
+	static final EmbeddedKafkaKraftBroker broker = EmbeddedKafka.start(ConfirmationPublisher.TOPIC);
 
 	@Autowired
 	OtlpHttpReceiver receiver;
 
 	@LocalServerPort
 	int port;
-
-	private static EmbeddedKafkaKraftBroker start() {
-		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1, ConfirmationPublisher.TOPIC);
-		broker.kafkaPorts(0);
-		broker.afterPropertiesSet();
-		return broker;
-	}
 
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {

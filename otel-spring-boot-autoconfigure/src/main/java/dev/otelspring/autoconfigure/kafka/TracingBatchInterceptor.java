@@ -2,15 +2,10 @@ package dev.otelspring.autoconfigure.kafka;
 
 import java.util.function.Supplier;
 
-import dev.otelspring.autoconfigure.internal.Guarded;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.context.Context;
-import io.opentelemetry.context.Scope;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 
 import org.springframework.kafka.listener.BatchInterceptor;
-import org.springframework.kafka.listener.ListenerExecutionFailedException;
 
 /**
  * Makes each batch a batch listener processes one CONSUMER span, linked to the trace of
@@ -21,16 +16,16 @@ import org.springframework.kafka.listener.ListenerExecutionFailedException;
  */
 final class TracingBatchInterceptor implements BatchInterceptor<Object, Object> {
 
-	/** The span of the batch being processed on this consumer thread, and its scope. */
-	private static final ThreadLocal<TracingRecordInterceptor.Processing> CURRENT = new ThreadLocal<>();
-
 	private final Supplier<KafkaTracing> tracing;
 
 	private final BatchInterceptor<Object, Object> delegate;
 
+	private final ProcessingSpans spans;
+
 	TracingBatchInterceptor(Supplier<KafkaTracing> tracing, BatchInterceptor<Object, Object> delegate) {
 		this.tracing = tracing;
 		this.delegate = delegate;
+		this.spans = new ProcessingSpans(tracing);
 	}
 
 	BatchInterceptor<Object, Object> delegate() {
@@ -42,15 +37,11 @@ final class TracingBatchInterceptor implements BatchInterceptor<Object, Object> 
 			Consumer<Object, Object> consumer) {
 		ConsumerRecords<Object, Object> intercepted = (this.delegate != null)
 				? this.delegate.intercept(records, consumer) : records;
-		end();
 		if (intercepted == null || intercepted.isEmpty()) {
+			this.spans.end();
 			return intercepted;
 		}
-		Span span = this.tracing.get().startBatch(intercepted, TracingRecordInterceptor.groupId(consumer));
-		if (span != null) {
-			Scope scope = Guarded.makeCurrent(Context.root().with(span), KafkaTracing.logger());
-			CURRENT.set(new TracingRecordInterceptor.Processing(span, scope));
-		}
+		this.spans.begin(this.tracing.get().startBatch(intercepted, TracingRecordInterceptor.groupId(consumer)));
 		return intercepted;
 	}
 
@@ -62,19 +53,14 @@ final class TracingBatchInterceptor implements BatchInterceptor<Object, Object> 
 			}
 		}
 		finally {
-			end();
+			this.spans.end();
 		}
 	}
 
 	@Override
 	public void failure(ConsumerRecords<Object, Object> records, Exception exception,
 			Consumer<Object, Object> consumer) {
-		TracingRecordInterceptor.Processing processing = CURRENT.get();
-		if (processing != null) {
-			Throwable failure = (exception instanceof ListenerExecutionFailedException && exception.getCause() != null)
-					? exception.getCause() : exception;
-			this.tracing.get().fail(processing.span(), failure);
-		}
+		this.spans.fail(exception);
 		if (this.delegate != null) {
 			this.delegate.failure(records, exception, consumer);
 		}
@@ -95,16 +81,7 @@ final class TracingBatchInterceptor implements BatchInterceptor<Object, Object> 
 			}
 		}
 		finally {
-			end();
-		}
-	}
-
-	private void end() {
-		TracingRecordInterceptor.Processing processing = CURRENT.get();
-		if (processing != null) {
-			CURRENT.remove();
-			Guarded.close(processing.scope(), KafkaTracing.logger());
-			this.tracing.get().end(processing.span());
+			this.spans.end();
 		}
 	}
 

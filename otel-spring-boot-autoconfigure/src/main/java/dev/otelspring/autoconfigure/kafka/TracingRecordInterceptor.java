@@ -2,34 +2,30 @@ package dev.otelspring.autoconfigure.kafka;
 
 import java.util.function.Supplier;
 
-import dev.otelspring.autoconfigure.internal.Guarded;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.context.Context;
-import io.opentelemetry.context.Scope;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.listener.RecordInterceptor;
 
 /**
  * Makes each record a record listener processes a CONSUMER span, continuing the trace of
  * the record's headers, current while the listener runs (so its statements, calls and log
- * lines are inside it), failed when the listener throws. The interceptor the application
- * had runs as before, around the traced part.
+ * lines are inside it) and through the error handler (so a dead-letter publish is inside
+ * it), failed when the listener throws. The interceptor the application had runs as
+ * before, around the traced part.
  */
 final class TracingRecordInterceptor implements RecordInterceptor<Object, Object> {
-
-	/** The span of the record being processed on this consumer thread, and its scope. */
-	private static final ThreadLocal<Processing> CURRENT = new ThreadLocal<>();
 
 	private final Supplier<KafkaTracing> tracing;
 
 	private final RecordInterceptor<Object, Object> delegate;
 
+	private final ProcessingSpans spans;
+
 	TracingRecordInterceptor(Supplier<KafkaTracing> tracing, RecordInterceptor<Object, Object> delegate) {
 		this.tracing = tracing;
 		this.delegate = delegate;
+		this.spans = new ProcessingSpans(tracing);
 	}
 
 	RecordInterceptor<Object, Object> delegate() {
@@ -44,12 +40,7 @@ final class TracingRecordInterceptor implements RecordInterceptor<Object, Object
 		if (intercepted == null) {
 			return null;
 		}
-		end();
-		Span span = this.tracing.get().startProcess(intercepted, groupId(consumer));
-		if (span != null) {
-			Scope scope = Guarded.makeCurrent(Context.root().with(span), KafkaTracing.logger());
-			CURRENT.set(new Processing(span, scope));
-		}
+		this.spans.begin(this.tracing.get().startProcess(intercepted, groupId(consumer)));
 		return intercepted;
 	}
 
@@ -62,13 +53,7 @@ final class TracingRecordInterceptor implements RecordInterceptor<Object, Object
 
 	@Override
 	public void failure(ConsumerRecord<Object, Object> record, Exception exception, Consumer<Object, Object> consumer) {
-		Processing processing = CURRENT.get();
-		if (processing != null) {
-			// the listener's own exception, not Spring's wrapper of it
-			Throwable failure = (exception instanceof ListenerExecutionFailedException && exception.getCause() != null)
-					? exception.getCause() : exception;
-			this.tracing.get().fail(processing.span(), failure);
-		}
+		this.spans.fail(exception);
 		if (this.delegate != null) {
 			this.delegate.failure(record, exception, consumer);
 		}
@@ -82,7 +67,7 @@ final class TracingRecordInterceptor implements RecordInterceptor<Object, Object
 			}
 		}
 		finally {
-			end();
+			this.spans.end();
 		}
 	}
 
@@ -101,16 +86,7 @@ final class TracingRecordInterceptor implements RecordInterceptor<Object, Object
 			}
 		}
 		finally {
-			end();
-		}
-	}
-
-	private void end() {
-		Processing processing = CURRENT.get();
-		if (processing != null) {
-			CURRENT.remove();
-			Guarded.close(processing.scope(), KafkaTracing.logger());
-			this.tracing.get().end(processing.span());
+			this.spans.end();
 		}
 	}
 
@@ -121,15 +97,6 @@ final class TracingRecordInterceptor implements RecordInterceptor<Object, Object
 		catch (RuntimeException ex) {
 			return null;
 		}
-	}
-
-	/**
-	 * A span being processed on a consumer thread, and its scope.
-	 *
-	 * @param span the span
-	 * @param scope its scope
-	 */
-	record Processing(Span span, Scope scope) {
 	}
 
 }

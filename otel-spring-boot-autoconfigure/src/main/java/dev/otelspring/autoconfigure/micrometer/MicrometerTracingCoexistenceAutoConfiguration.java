@@ -21,9 +21,9 @@ import org.springframework.util.ClassUtils;
  * runs after this starter's SDK and so uses it: Micrometer's tracer is a bridge to the
  * application's one {@code OpenTelemetry}, and {@code @Observed} and {@code @NewSpan}
  * spans land in the same traces. What Spring also observes and this starter already
- * traces (HTTP server requests, HTTP client calls, scheduled runs, Kafka records, each
- * while its instrumentation is on) makes no Micrometer span, so each request and call is
- * one span; the observations' metrics stay. Switched off with
+ * traces (HTTP server requests and client calls, servlet and reactive, scheduled runs,
+ * Kafka records, each while its instrumentation is on) makes no Micrometer span, so each
+ * request and call is one span; the observations' metrics stay. Switched off with
  * {@code otel.spring.micrometer.skip-traced-observations=false}.
  */
 @AutoConfiguration
@@ -36,9 +36,11 @@ public final class MicrometerTracingCoexistenceAutoConfiguration {
 	 */
 	private static final Map<String, List<String>> CONTEXTS = Map.of("spring-webmvc",
 			List.of("org.springframework.http.server.observation.ServerRequestObservationContext"), "spring-web",
-			List.of("org.springframework.http.client.observation.ClientRequestObservationContext"), "spring-scheduling",
-			List.of("org.springframework.scheduling.support.ScheduledTaskObservationContext"), "kafka",
-			List.of("org.springframework.kafka.support.micrometer.KafkaRecordSenderContext",
+			List.of("org.springframework.http.client.observation.ClientRequestObservationContext"), "spring-webflux",
+			List.of("org.springframework.http.server.reactive.observation.ServerRequestObservationContext",
+					"org.springframework.web.reactive.function.client.ClientRequestObservationContext"),
+			"spring-scheduling", List.of("org.springframework.scheduling.support.ScheduledTaskObservationContext"),
+			"kafka", List.of("org.springframework.kafka.support.micrometer.KafkaRecordSenderContext",
 					"org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext"));
 
 	@Bean

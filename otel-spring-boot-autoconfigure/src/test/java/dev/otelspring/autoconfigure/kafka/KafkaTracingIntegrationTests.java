@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import dev.otelspring.test.EmbeddedKafka;
 import dev.otelspring.test.OtlpHttpReceiver;
 import dev.otelspring.test.ReceivedSpan;
 import dev.otelspring.test.TestHttp;
@@ -54,22 +55,14 @@ import static org.awaitility.Awaitility.await;
 				"spring.datasource.url=jdbc:h2:mem:kafka;DB_CLOSE_DELAY=-1", "otel.bsp.schedule.delay=50ms" })
 class KafkaTracingIntegrationTests {
 
-	static final EmbeddedKafkaKraftBroker broker = start();
+	static final EmbeddedKafkaKraftBroker broker = EmbeddedKafka.start(KafkaTestApplication.TOPIC,
+			KafkaTestApplication.DEAD_LETTER_TOPIC, KafkaTestApplication.BATCH_TOPIC, KafkaTestApplication.HOLD_TOPIC);
 
 	@Autowired
 	OtlpHttpReceiver receiver;
 
 	@LocalServerPort
 	int port;
-
-	private static EmbeddedKafkaKraftBroker start() {
-		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1, KafkaTestApplication.TOPIC,
-				KafkaTestApplication.DEAD_LETTER_TOPIC, KafkaTestApplication.BATCH_TOPIC,
-				KafkaTestApplication.HOLD_TOPIC);
-		broker.kafkaPorts(0);
-		broker.afterPropertiesSet();
-		return broker;
-	}
 
 	@DynamicPropertySource
 	static void kafka(DynamicPropertyRegistry registry) {

@@ -199,4 +199,29 @@ public final class UrlSanitizer {
 		return (authority != null) ? authority.substring(authority.lastIndexOf('@') + 1) : null;
 	}
 
+	/**
+	 * Removes the path parameters of every segment ({@code /a;x=1/b;y} becomes
+	 * {@code /a/b}); a session id must not reach a span.
+	 * @param uri the raw request URI
+	 * @return the URI without path parameters, the same instance when it has none
+	 */
+	public static String withoutPathParameters(String uri) {
+		int semicolon = uri.indexOf(';');
+		if (semicolon < 0) {
+			return uri;
+		}
+		StringBuilder path = new StringBuilder(uri.length());
+		int start = 0;
+		while (semicolon >= 0) {
+			path.append(uri, start, semicolon);
+			int slash = uri.indexOf('/', semicolon);
+			if (slash < 0) {
+				return path.toString();
+			}
+			start = slash;
+			semicolon = uri.indexOf(';', start);
+		}
+		return path.append(uri, start, uri.length()).toString();
+	}
+
 }

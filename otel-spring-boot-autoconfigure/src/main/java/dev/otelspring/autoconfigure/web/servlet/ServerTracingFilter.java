@@ -11,6 +11,7 @@ import dev.otelspring.autoconfigure.internal.Guarded;
 import dev.otelspring.autoconfigure.web.internal.CapturedHeaders;
 import dev.otelspring.autoconfigure.web.internal.HttpMethods;
 import dev.otelspring.autoconfigure.web.internal.HttpStatusCodes;
+import dev.otelspring.autoconfigure.web.internal.RouteNames;
 import dev.otelspring.autoconfigure.web.internal.UrlSanitizer;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
@@ -155,7 +156,7 @@ final class ServerTracingFilter implements Filter {
 
 	private ServerSpan start(HttpServletRequest request, HttpServletResponse response) {
 		try {
-			String path = withoutPathParameters(request.getRequestURI());
+			String path = UrlSanitizer.withoutPathParameters(request.getRequestURI());
 			if (isSkipped(pathWithinApplication(request, path))) {
 				return null;
 			}
@@ -244,8 +245,7 @@ final class ServerTracingFilter implements Filter {
 		}
 		span.setAttribute(HttpAttributes.HTTP_RESPONSE_STATUS_CODE, HttpStatusCodes.valueOf(status));
 		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-		// A 404 from the static-resource catch-all matched no route at all.
-		if (pattern != null && !(status == 404 && "/**".equals(pattern.toString()))) {
+		if (pattern != null && RouteNames.isRoute(pattern.toString(), status)) {
 			String contextPath = request.getContextPath();
 			String route = contextPath.isEmpty() ? pattern.toString() : contextPath + pattern;
 			span.setAttribute(HttpAttributes.HTTP_ROUTE, route);
@@ -318,31 +318,6 @@ final class ServerTracingFilter implements Filter {
 		String path = (contextPath.isEmpty() || !uri.startsWith(contextPath)) ? uri
 				: uri.substring(contextPath.length());
 		return (path.indexOf('%') >= 0) ? decode(path) : path;
-	}
-
-	/**
-	 * Removes the path parameters of every segment ({@code /a;x=1/b;y} becomes
-	 * {@code /a/b}); a session id must not reach a span.
-	 * @param uri the raw request URI
-	 * @return the URI without path parameters, the same instance when it has none
-	 */
-	static String withoutPathParameters(String uri) {
-		int semicolon = uri.indexOf(';');
-		if (semicolon < 0) {
-			return uri;
-		}
-		StringBuilder path = new StringBuilder(uri.length());
-		int start = 0;
-		while (semicolon >= 0) {
-			path.append(uri, start, semicolon);
-			int slash = uri.indexOf('/', semicolon);
-			if (slash < 0) {
-				return path.toString();
-			}
-			start = slash;
-			semicolon = uri.indexOf(';', start);
-		}
-		return path.append(uri, start, uri.length()).toString();
 	}
 
 	private static String decode(String path) {

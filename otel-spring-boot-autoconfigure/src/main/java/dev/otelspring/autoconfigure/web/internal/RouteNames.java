@@ -1,4 +1,4 @@
-package dev.otelspring.autoconfigure.web.servlet;
+package dev.otelspring.autoconfigure.web.internal;
 
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -7,13 +7,30 @@ import java.util.concurrent.ConcurrentHashMap;
  * once per request. Bounded: past {@value #MAX_ROUTES} routes, names are built per
  * request.
  */
-final class RouteNames {
+public final class RouteNames {
 
 	private static final int MAX_ROUTES = 4096;
 
 	private final ConcurrentHashMap<String, ConcurrentHashMap<String, String>> names = new ConcurrentHashMap<>();
 
-	String name(String method, String route) {
+	/**
+	 * Returns whether a matched pattern is a route: a 404 from the static-resource
+	 * catch-all ({@code /**}) matched no route at all.
+	 * @param pattern the pattern the handler mapping matched
+	 * @param status the response status
+	 * @return whether it names the request's route
+	 */
+	public static boolean isRoute(String pattern, int status) {
+		return !(status == 404 && "/**".equals(pattern));
+	}
+
+	/**
+	 * Returns the span name of a method and a route.
+	 * @param method the HTTP method
+	 * @param route the route
+	 * @return {@code "method route"}
+	 */
+	public String name(String method, String route) {
 		ConcurrentHashMap<String, String> byRoute = this.names.get(method);
 		if (byRoute == null) {
 			if (this.names.size() >= 32) {

@@ -1,0 +1,285 @@
+package dev.otelspring.autoconfigure.web.reactive;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+
+import dev.otelspring.autoconfigure.config.PathPattern;
+import dev.otelspring.autoconfigure.context.ReactorContextPropagation;
+import dev.otelspring.autoconfigure.internal.Guarded;
+import dev.otelspring.autoconfigure.web.internal.CapturedHeaders;
+import dev.otelspring.autoconfigure.web.internal.HttpMethods;
+import dev.otelspring.autoconfigure.web.internal.HttpStatusCodes;
+import dev.otelspring.autoconfigure.web.internal.RouteNames;
+import dev.otelspring.autoconfigure.web.internal.UrlSanitizer;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.semconv.ClientAttributes;
+import io.opentelemetry.semconv.ErrorAttributes;
+import io.opentelemetry.semconv.HttpAttributes;
+import io.opentelemetry.semconv.ServerAttributes;
+import io.opentelemetry.semconv.UrlAttributes;
+import io.opentelemetry.semconv.UserAgentAttributes;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * A {@link WebFilter} that makes a SERVER span of every WebFlux request, with the same
+ * attributes, names and rules as the servlet filter: the context is extracted with the
+ * configured propagators (malformed headers start a new trace), written into the Reactor
+ * context so the handler's whole pipeline runs with it, and the span ends when the
+ * response is complete, a streamed one included. A request the client cancels ends its
+ * span with {@code error.type=cancelled}. Tracing never breaks the request: a failure in
+ * this filter's own work is logged at DEBUG and the request proceeds. Thread-safe.
+ */
+final class ServerTracingWebFilter implements WebFilter, Ordered {
+
+	static final String INSTRUMENTATION_NAME = "dev.otelspring.web.reactive";
+
+	/** First, so that the span covers security and every other filter. */
+	static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 1;
+
+	private static final Log logger = LogFactory.getLog(ServerTracingWebFilter.class);
+
+	private static final TextMapGetter<HttpHeaders> GETTER = new TextMapGetter<>() {
+
+		@Override
+		public Iterable<String> keys(HttpHeaders carrier) {
+			return carrier.toSingleValueMap().keySet();
+		}
+
+		@Override
+		public String get(HttpHeaders carrier, String key) {
+			return (carrier != null) ? carrier.getFirst(key) : null;
+		}
+
+	};
+
+	private final Tracer tracer;
+
+	private final TextMapPropagator propagator;
+
+	private final HttpMethods methods;
+
+	private final UrlSanitizer sanitizer;
+
+	private final List<PathPattern> skipPaths;
+
+	private final CapturedHeaders requestHeaders;
+
+	private final CapturedHeaders responseHeaders;
+
+	private final boolean traceResponseHeader;
+
+	private final RouteNames routeNames = new RouteNames();
+
+	ServerTracingWebFilter(OpenTelemetry openTelemetry, HttpMethods methods, UrlSanitizer sanitizer,
+			List<PathPattern> skipPaths, CapturedHeaders requestHeaders, CapturedHeaders responseHeaders,
+			boolean traceResponseHeader) {
+		this.tracer = openTelemetry.getTracer(INSTRUMENTATION_NAME);
+		this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
+		this.methods = methods;
+		this.sanitizer = sanitizer;
+		this.skipPaths = List.copyOf(skipPaths);
+		this.requestHeaders = requestHeaders;
+		this.responseHeaders = responseHeaders;
+		this.traceResponseHeader = traceResponseHeader;
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		Traced traced = start(exchange);
+		if (traced == null) {
+			return chain.filter(exchange);
+		}
+		return chain.filter(exchange)
+			.doOnError(traced::fail)
+			.doFinally((signal) -> end(traced, exchange, signal))
+			.contextWrite((context) -> context.put(ReactorContextPropagation.KEY, traced.context));
+	}
+
+	private Traced start(ServerWebExchange exchange) {
+		try {
+			ServerHttpRequest request = exchange.getRequest();
+			String path = UrlSanitizer.withoutPathParameters(request.getURI().getRawPath());
+			String withinApplication = UrlSanitizer
+				.withoutPathParameters(request.getPath().pathWithinApplication().value());
+			if (isSkipped(withinApplication)) {
+				return null;
+			}
+			Context parent = extract(request.getHeaders());
+			String method = request.getMethod().name();
+			boolean known = this.methods.isKnown(method);
+			SpanBuilder builder = this.methods.spanBuilder(this.tracer, method, known, SpanKind.SERVER)
+				.setParent(parent)
+				.setAttribute(UrlAttributes.URL_PATH, path)
+				.setAttribute(UrlAttributes.URL_SCHEME, request.getURI().getScheme());
+			String host = request.getURI().getHost();
+			if (host != null) {
+				builder.setAttribute(ServerAttributes.SERVER_ADDRESS, host);
+			}
+			int port = request.getURI().getPort();
+			if (port > 0) {
+				builder.setAttribute(ServerAttributes.SERVER_PORT, (long) port);
+			}
+			String query = request.getURI().getRawQuery();
+			if (query != null) {
+				builder.setAttribute(UrlAttributes.URL_QUERY, this.sanitizer.sanitizeQuery(query));
+			}
+			InetSocketAddress remote = request.getRemoteAddress();
+			if (remote != null && remote.getAddress() != null) {
+				builder.setAttribute(ClientAttributes.CLIENT_ADDRESS, remote.getAddress().getHostAddress());
+			}
+			String userAgent = request.getHeaders().getFirst(HttpHeaders.USER_AGENT);
+			if (userAgent != null) {
+				builder.setAttribute(UserAgentAttributes.USER_AGENT_ORIGINAL, userAgent);
+			}
+			Span span = builder.startSpan();
+			if (!this.requestHeaders.isEmpty()) {
+				this.requestHeaders.record(span, request.getHeaders()::getValuesAsList);
+			}
+			if (this.traceResponseHeader) {
+				SpanContext spanContext = span.getSpanContext();
+				if (spanContext.isValid()) {
+					exchange.getResponse()
+						.getHeaders()
+						.set("traceresponse", "00-" + spanContext.getTraceId() + "-" + spanContext.getSpanId() + "-"
+								+ spanContext.getTraceFlags().asHex());
+				}
+			}
+			return new Traced(span, parent.with(span), known ? method : null);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			logger.debug("Could not start a server span; the request proceeds untraced", ex);
+			return null;
+		}
+	}
+
+	// A propagator that throws on a malformed header costs the request its parent, not
+	// its
+	// span: a new trace starts.
+	private Context extract(HttpHeaders headers) {
+		try {
+			return this.propagator.extract(Context.root(), headers, GETTER);
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Ignoring trace headers that could not be read", ex);
+			return Context.root();
+		}
+	}
+
+	private void end(Traced traced, ServerWebExchange exchange, SignalType signal) {
+		try {
+			Span span = traced.span;
+			ServerHttpResponse response = exchange.getResponse();
+			HttpStatusCode statusCode = response.getStatusCode();
+			int status = (statusCode != null) ? statusCode.value() : 200;
+			Throwable failure = traced.failure;
+			if (failure instanceof ErrorResponse errorResponse) {
+				// A ResponseStatusException and the like: the answer is its status, and a
+				// 4xx
+				// is the client's error, not the server's.
+				status = errorResponse.getStatusCode().value();
+				if (status < 500) {
+					failure = null;
+				}
+			}
+			else if (failure != null && (statusCode == null || status < 500)) {
+				// The error handlers outside the filter chain answer 500 to it.
+				status = 500;
+			}
+			boolean cancelled = signal == SignalType.CANCEL;
+			if (!cancelled) {
+				span.setAttribute(HttpAttributes.HTTP_RESPONSE_STATUS_CODE, HttpStatusCodes.valueOf(status));
+			}
+			Object pattern = exchange.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+			String matched = (pattern instanceof org.springframework.web.util.pattern.PathPattern pathPattern)
+					? pathPattern.getPatternString() : (pattern != null) ? pattern.toString() : null;
+			if (matched != null && RouteNames.isRoute(matched, status)) {
+				String route = matched;
+				String contextPath = exchange.getRequest().getPath().contextPath().value();
+				route = contextPath.isEmpty() ? route : contextPath + route;
+				span.setAttribute(HttpAttributes.HTTP_ROUTE, route);
+				if (traced.method != null) {
+					span.updateName(this.routeNames.name(traced.method, route));
+				}
+			}
+			if (failure != null) {
+				span.recordException(failure);
+			}
+			if (cancelled) {
+				span.setAttribute(ErrorAttributes.ERROR_TYPE, "cancelled");
+			}
+			else if (status >= 500 || failure != null) {
+				span.setStatus(StatusCode.ERROR);
+				span.setAttribute(ErrorAttributes.ERROR_TYPE,
+						(failure != null) ? failure.getClass().getName() : Integer.toString(status));
+			}
+			if (!this.responseHeaders.isEmpty()) {
+				this.responseHeaders.record(span, response.getHeaders()::getValuesAsList);
+			}
+		}
+		catch (RuntimeException | LinkageError ex) {
+			logger.debug("Could not complete the server span", ex);
+		}
+		Guarded.end(traced.span, logger);
+	}
+
+	private boolean isSkipped(String path) {
+		for (PathPattern pattern : this.skipPaths) {
+			if (pattern.matches(path)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The span of one request and what its end needs. */
+	private static final class Traced {
+
+		final Span span;
+
+		final Context context;
+
+		final String method;
+
+		Throwable failure;
+
+		Traced(Span span, Context context, String method) {
+			this.span = span;
+			this.context = context;
+			this.method = method;
+		}
+
+		void fail(Throwable failure) {
+			this.failure = failure;
+		}
+
+	}
+
+}
