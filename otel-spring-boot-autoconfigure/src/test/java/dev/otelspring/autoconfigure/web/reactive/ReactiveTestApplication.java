@@ -94,6 +94,16 @@ public class ReactiveTestApplication {
 			return Mono.delay(Duration.ofSeconds(10)).thenReturn("late");
 		}
 
+		@GetMapping("/impatient")
+		Mono<String> impatient() {
+			return this.webClient.get()
+				.uri(url("/slow"))
+				.retrieve()
+				.bodyToMono(String.class)
+				.timeout(Duration.ofMillis(200))
+				.onErrorReturn("gave up");
+		}
+
 		@GetMapping("/flaky")
 		Mono<ResponseEntity<String>> flaky() {
 			boolean fails = this.flakyCalls.incrementAndGet() % 2 == 1;

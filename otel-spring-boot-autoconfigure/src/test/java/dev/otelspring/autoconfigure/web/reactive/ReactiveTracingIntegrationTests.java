@@ -126,6 +126,17 @@ class ReactiveTracingIntegrationTests {
 	}
 
 	@Test
+	void aCallTheCallerGivesUpOnEndsItsSpanMarkedCancelled() {
+		HttpResponse<String> response = TestHttp.get(url("/impatient"));
+		assertThat(response.body()).isEqualTo("gave up");
+		String traceId = TestHttp.traceId(response);
+		await().until(() -> clients(traceId).size() >= 1);
+		assertThat(clients(traceId)).singleElement()
+			.satisfies((client) -> assertThat(client.attributes()).containsEntry("error.type", "cancelled")
+				.doesNotContainKey("http.response.status_code"));
+	}
+
+	@Test
 	void eachRetryIsAClientSpanOfItsOwn() {
 		HttpResponse<String> response = TestHttp.get(url("/retry"));
 		assertThat(response.body()).isEqualTo("ok");
