@@ -12,10 +12,7 @@ import javax.sql.DataSource;
 import dev.otelspring.autoconfigure.config.JdbcTracingSettings;
 import dev.otelspring.benchmarks.BenchmarkSettings;
 import dev.otelspring.benchmarks.BenchmarkTracing;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanContext;
-import io.opentelemetry.api.trace.TraceFlags;
-import io.opentelemetry.api.trace.TraceState;
+import dev.otelspring.benchmarks.InsideTrace;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.trace.SpanLimits;
 import org.h2.jdbcx.JdbcDataSource;
@@ -47,34 +44,6 @@ public class JdbcStatementBenchmark extends BenchmarkSettings {
 	private static final String QUERY = "SELECT stock FROM product WHERE id = ?";
 
 	private static final String QUERY_WITH_LITERALS = "SELECT stock FROM product WHERE id = 42 AND name <> 'x'";
-
-	private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
-
-	private static final String SPAN_ID = "b7ad6b7169203331";
-
-	/**
-	 * A sampled parent span, made current for each iteration on the thread that runs the
-	 * benchmark (JMH runs a thread-scoped state's fixtures there), so that the measured
-	 * calls do not pay for making it current.
-	 */
-	@State(Scope.Thread)
-	public static class InsideTrace {
-
-		private io.opentelemetry.context.Scope scope;
-
-		@Setup(Level.Iteration)
-		public void enter() {
-			SpanContext parent = SpanContext.create(TRACE_ID, SPAN_ID, TraceFlags.getSampled(),
-					TraceState.getDefault());
-			this.scope = Span.wrap(parent).makeCurrent();
-		}
-
-		@TearDown(Level.Iteration)
-		public void exit() {
-			this.scope.close();
-		}
-
-	}
 
 	private OpenTelemetrySdk sdk;
 

@@ -6,10 +6,7 @@ import java.util.concurrent.Future;
 
 import dev.otelspring.benchmarks.BenchmarkSettings;
 import dev.otelspring.benchmarks.BenchmarkTracing;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanContext;
-import io.opentelemetry.api.trace.TraceFlags;
-import io.opentelemetry.api.trace.TraceState;
+import dev.otelspring.benchmarks.InsideTrace;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.MockProducer;
@@ -166,30 +163,6 @@ public class KafkaClientBenchmark extends BenchmarkSettings {
 	@Benchmark
 	public void tracedProcessNoHeaders(Blackhole blackhole) {
 		process(this.noHeaders, blackhole);
-	}
-
-	/**
-	 * A sampled parent span, made current for each iteration on the thread that runs the
-	 * benchmark (JMH runs a thread-scoped state's fixtures there), so that the measured
-	 * calls do not pay for making it current.
-	 */
-	@State(Scope.Thread)
-	public static class InsideTrace {
-
-		private io.opentelemetry.context.Scope scope;
-
-		@Setup(Level.Iteration)
-		public void enter() {
-			SpanContext parent = SpanContext.create(TRACE_ID, SPAN_ID, TraceFlags.getSampled(),
-					TraceState.getDefault());
-			this.scope = Span.wrap(parent).makeCurrent();
-		}
-
-		@TearDown(Level.Iteration)
-		public void exit() {
-			this.scope.close();
-		}
-
 	}
 
 }

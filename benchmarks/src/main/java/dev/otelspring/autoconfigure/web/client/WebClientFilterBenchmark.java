@@ -8,10 +8,7 @@ import dev.otelspring.autoconfigure.web.internal.HttpMethods;
 import dev.otelspring.autoconfigure.web.internal.UrlSanitizer;
 import dev.otelspring.benchmarks.BenchmarkSettings;
 import dev.otelspring.benchmarks.BenchmarkTracing;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanContext;
-import io.opentelemetry.api.trace.TraceFlags;
-import io.opentelemetry.api.trace.TraceState;
+import dev.otelspring.benchmarks.InsideTrace;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
@@ -39,10 +36,6 @@ import org.springframework.web.reactive.function.client.ExchangeFunction;
 public class WebClientFilterBenchmark extends BenchmarkSettings {
 
 	private static final URI URL = URI.create("http://inventory:8080/api/stock/42");
-
-	private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
-
-	private static final String SPAN_ID = "b7ad6b7169203331";
 
 	private OpenTelemetrySdk sdk;
 
@@ -79,31 +72,6 @@ public class WebClientFilterBenchmark extends BenchmarkSettings {
 	@Benchmark
 	public ClientResponse tracedExchangeInsideTrace(InsideTrace trace) {
 		return this.filter.filter(this.request, this.next).block();
-	}
-
-	/**
-	 * A sampled parent span, made current for each iteration on the thread that runs the
-	 * benchmark (JMH runs a thread-scoped state's fixtures there), so that the measured
-	 * calls do not pay for making it current. The exchange is subscribed to on that
-	 * thread, where the filter reads the current context.
-	 */
-	@State(Scope.Thread)
-	public static class InsideTrace {
-
-		private io.opentelemetry.context.Scope scope;
-
-		@Setup(Level.Iteration)
-		public void enter() {
-			SpanContext parent = SpanContext.create(TRACE_ID, SPAN_ID, TraceFlags.getSampled(),
-					TraceState.getDefault());
-			this.scope = Span.wrap(parent).makeCurrent();
-		}
-
-		@TearDown(Level.Iteration)
-		public void exit() {
-			this.scope.close();
-		}
-
 	}
 
 }

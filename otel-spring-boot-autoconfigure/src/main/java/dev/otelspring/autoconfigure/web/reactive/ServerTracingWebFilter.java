@@ -2,28 +2,26 @@ package dev.otelspring.autoconfigure.web.reactive;
 
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Objects;
 
 import dev.otelspring.autoconfigure.config.PathPattern;
 import dev.otelspring.autoconfigure.context.ReactorContextPropagation;
 import dev.otelspring.autoconfigure.internal.Guarded;
 import dev.otelspring.autoconfigure.web.internal.CapturedHeaders;
 import dev.otelspring.autoconfigure.web.internal.HttpMethods;
-import dev.otelspring.autoconfigure.web.internal.HttpStatusCodes;
-import dev.otelspring.autoconfigure.web.internal.RouteNames;
+import dev.otelspring.autoconfigure.web.internal.ServerSpanEnd;
 import dev.otelspring.autoconfigure.web.internal.UrlSanitizer;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.semconv.ClientAttributes;
 import io.opentelemetry.semconv.ErrorAttributes;
-import io.opentelemetry.semconv.HttpAttributes;
 import io.opentelemetry.semconv.ServerAttributes;
 import io.opentelemetry.semconv.UrlAttributes;
 import io.opentelemetry.semconv.UserAgentAttributes;
@@ -87,11 +85,9 @@ final class ServerTracingWebFilter implements WebFilter, Ordered {
 
 	private final CapturedHeaders requestHeaders;
 
-	private final CapturedHeaders responseHeaders;
-
 	private final boolean traceResponseHeader;
 
-	private final RouteNames routeNames = new RouteNames();
+	private final ServerSpanEnd spanEnd;
 
 	ServerTracingWebFilter(OpenTelemetry openTelemetry, HttpMethods methods, UrlSanitizer sanitizer,
 			List<PathPattern> skipPaths, CapturedHeaders requestHeaders, CapturedHeaders responseHeaders,
@@ -102,7 +98,7 @@ final class ServerTracingWebFilter implements WebFilter, Ordered {
 		this.sanitizer = sanitizer;
 		this.skipPaths = List.copyOf(skipPaths);
 		this.requestHeaders = requestHeaders;
-		this.responseHeaders = responseHeaders;
+		this.spanEnd = new ServerSpanEnd(responseHeaders);
 		this.traceResponseHeader = traceResponseHeader;
 	}
 
@@ -201,9 +197,8 @@ final class ServerTracingWebFilter implements WebFilter, Ordered {
 			int status = (statusCode != null) ? statusCode.value() : 200;
 			Throwable failure = traced.failure;
 			if (failure instanceof ErrorResponse errorResponse) {
-				// A ResponseStatusException and the like: the answer is its status, and a
-				// 4xx
-				// is the client's error, not the server's.
+				// A ResponseStatusException and the like: the answer is its status, and
+				// a 4xx is the client's error, not the server's.
 				status = errorResponse.getStatusCode().value();
 				if (status < 500) {
 					failure = null;
@@ -213,35 +208,22 @@ final class ServerTracingWebFilter implements WebFilter, Ordered {
 				// The error handlers outside the filter chain answer 500 to it.
 				status = 500;
 			}
-			boolean cancelled = signal == SignalType.CANCEL;
-			if (!cancelled) {
-				span.setAttribute(HttpAttributes.HTTP_RESPONSE_STATUS_CODE, HttpStatusCodes.valueOf(status));
-			}
 			Object pattern = exchange.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
 			String matched = (pattern instanceof org.springframework.web.util.pattern.PathPattern pathPattern)
-					? pathPattern.getPatternString() : (pattern != null) ? pattern.toString() : null;
-			if (matched != null && RouteNames.isRoute(matched, status)) {
-				String route = matched;
-				String contextPath = exchange.getRequest().getPath().contextPath().value();
-				route = contextPath.isEmpty() ? route : contextPath + route;
-				span.setAttribute(HttpAttributes.HTTP_ROUTE, route);
-				if (traced.method != null) {
-					span.updateName(this.routeNames.name(traced.method, route));
-				}
-			}
+					? pathPattern.getPatternString() : Objects.toString(pattern, null);
 			if (failure != null) {
 				span.recordException(failure);
 			}
-			if (cancelled) {
+			String contextPath = exchange.getRequest().getPath().contextPath().value();
+			if (signal == SignalType.CANCEL) {
+				// No answer went out: no status, and the request is not the server's
+				// error.
+				this.spanEnd.recordRoute(span, traced.method, 0, contextPath, matched);
 				span.setAttribute(ErrorAttributes.ERROR_TYPE, "cancelled");
 			}
-			else if (status >= 500 || failure != null) {
-				span.setStatus(StatusCode.ERROR);
-				span.setAttribute(ErrorAttributes.ERROR_TYPE,
-						(failure != null) ? failure.getClass().getName() : Integer.toString(status));
-			}
-			if (!this.responseHeaders.isEmpty()) {
-				this.responseHeaders.record(span, response.getHeaders()::getValuesAsList);
+			else {
+				this.spanEnd.record(span, traced.method, status, contextPath, matched, failure != null, failure,
+						response.getHeaders()::getValuesAsList);
 			}
 		}
 		catch (RuntimeException | LinkageError ex) {

@@ -10,15 +10,13 @@ import dev.otelspring.autoconfigure.config.PathPattern;
 import dev.otelspring.autoconfigure.internal.Guarded;
 import dev.otelspring.autoconfigure.web.internal.CapturedHeaders;
 import dev.otelspring.autoconfigure.web.internal.HttpMethods;
-import dev.otelspring.autoconfigure.web.internal.HttpStatusCodes;
-import dev.otelspring.autoconfigure.web.internal.RouteNames;
+import dev.otelspring.autoconfigure.web.internal.ServerSpanEnd;
 import dev.otelspring.autoconfigure.web.internal.UrlSanitizer;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
@@ -26,7 +24,6 @@ import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.semconv.ClientAttributes;
 import io.opentelemetry.semconv.ErrorAttributes;
-import io.opentelemetry.semconv.HttpAttributes;
 import io.opentelemetry.semconv.NetworkAttributes;
 import io.opentelemetry.semconv.ServerAttributes;
 import io.opentelemetry.semconv.UrlAttributes;
@@ -94,11 +91,9 @@ final class ServerTracingFilter implements Filter {
 
 	private final CapturedHeaders requestHeaders;
 
-	private final CapturedHeaders responseHeaders;
-
 	private final boolean traceResponseHeader;
 
-	private final RouteNames routeNames = new RouteNames();
+	private final ServerSpanEnd spanEnd;
 
 	private volatile Long lastServerPort;
 
@@ -111,7 +106,7 @@ final class ServerTracingFilter implements Filter {
 		this.sanitizer = sanitizer;
 		this.skipPaths = List.copyOf(skipPaths);
 		this.requestHeaders = requestHeaders;
-		this.responseHeaders = responseHeaders;
+		this.spanEnd = new ServerSpanEnd(responseHeaders);
 		this.traceResponseHeader = traceResponseHeader;
 	}
 
@@ -237,33 +232,17 @@ final class ServerTracingFilter implements Filter {
 	}
 
 	void end(ServerSpan serverSpan, HttpServletRequest request, HttpServletResponse response, Throwable failure) {
-		Span span = serverSpan.span;
 		int status = response.getStatus();
 		if (failure != null && status < 500) {
 			// The container answers 500 to an exception that escaped the filter chain.
 			status = 500;
 		}
-		span.setAttribute(HttpAttributes.HTTP_RESPONSE_STATUS_CODE, HttpStatusCodes.valueOf(status));
 		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-		if (pattern != null && RouteNames.isRoute(pattern.toString(), status)) {
-			String contextPath = request.getContextPath();
-			String route = contextPath.isEmpty() ? pattern.toString() : contextPath + pattern;
-			span.setAttribute(HttpAttributes.HTTP_ROUTE, route);
-			if (serverSpan.method != null) {
-				span.updateName(this.routeNames.name(serverSpan.method, route));
-			}
-		}
 		serverSpan.recordException(unwrap(failure, serverSpan.recordedException));
-		Throwable exception = serverSpan.recordedException;
-		if (status >= 500 || failure != null) {
-			span.setStatus(StatusCode.ERROR);
-			span.setAttribute(ErrorAttributes.ERROR_TYPE,
-					(exception != null) ? exception.getClass().getName() : Integer.toString(status));
-		}
-		if (!this.responseHeaders.isEmpty()) {
-			this.responseHeaders.record(span, (name) -> List.copyOf(response.getHeaders(name)));
-		}
-		span.end();
+		this.spanEnd.record(serverSpan.span, serverSpan.method, status, request.getContextPath(),
+				(pattern != null) ? pattern.toString() : null, failure != null, serverSpan.recordedException,
+				(name) -> List.copyOf(response.getHeaders(name)));
+		serverSpan.span.end();
 	}
 
 	/**

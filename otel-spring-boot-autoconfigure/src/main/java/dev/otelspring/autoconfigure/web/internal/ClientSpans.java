@@ -1,0 +1,147 @@
+package dev.otelspring.autoconfigure.web.internal;
+
+import java.net.URI;
+import java.util.List;
+import java.util.function.Function;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.semconv.ErrorAttributes;
+import io.opentelemetry.semconv.HttpAttributes;
+import io.opentelemetry.semconv.ServerAttributes;
+import io.opentelemetry.semconv.UrlAttributes;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * The CLIENT spans of outgoing HTTP calls, the same for every client
+ * ({@code RestTemplate}, {@code RestClient}, {@code WebClient}): started with the method,
+ * {@code url.full} (sanitized), {@code server.address} and {@code server.port} and the
+ * captured request headers; completed with the status (4xx and 5xx are errors) and the
+ * captured response headers, or with the failure. Every call is guarded: a failure of
+ * tracing costs the span, never the call. Thread-safe.
+ */
+public final class ClientSpans {
+
+	private static final Log logger = LogFactory.getLog(ClientSpans.class);
+
+	private final Tracer tracer;
+
+	private final HttpMethods methods;
+
+	private final UrlSanitizer sanitizer;
+
+	private final CapturedHeaders requestHeaders;
+
+	private final CapturedHeaders responseHeaders;
+
+	/**
+	 * Creates the client spans of one instrumentation.
+	 * @param openTelemetry where the tracer comes from
+	 * @param instrumentationName the tracer's name
+	 * @param methods the known HTTP methods
+	 * @param sanitizer what removes secrets from URLs
+	 * @param requestHeaders the request headers to record
+	 * @param responseHeaders the response headers to record
+	 */
+	public ClientSpans(OpenTelemetry openTelemetry, String instrumentationName, HttpMethods methods,
+			UrlSanitizer sanitizer, CapturedHeaders requestHeaders, CapturedHeaders responseHeaders) {
+		this.tracer = openTelemetry.getTracer(instrumentationName);
+		this.methods = methods;
+		this.sanitizer = sanitizer;
+		this.requestHeaders = requestHeaders;
+		this.responseHeaders = responseHeaders;
+	}
+
+	/**
+	 * Starts the span of a call.
+	 * @param method the HTTP method
+	 * @param uri the URI called
+	 * @param parent the parent context, or {@code null} for the current one
+	 * @param headers the request's header values by name
+	 * @return the span, or {@code null} when it could not be started
+	 */
+	public Span start(String method, URI uri, Context parent, Function<String, List<String>> headers) {
+		try {
+			SpanBuilder builder = this.methods.spanBuilder(this.tracer, method, SpanKind.CLIENT)
+				.setAttribute(UrlAttributes.URL_FULL, this.sanitizer.sanitizeUrl(uri));
+			if (parent != null) {
+				builder.setParent(parent);
+			}
+			String host = UrlSanitizer.host(uri);
+			if (host != null) {
+				builder.setAttribute(ServerAttributes.SERVER_ADDRESS, host);
+			}
+			long port = UrlSanitizer.port(uri);
+			if (port > 0) {
+				builder.setAttribute(ServerAttributes.SERVER_PORT, port);
+			}
+			Span span = builder.startSpan();
+			if (!this.requestHeaders.isEmpty()) {
+				this.requestHeaders.record(span, headers);
+			}
+			return span;
+		}
+		catch (RuntimeException | LinkageError ex) {
+			logger.debug("Could not start a client span; the call proceeds untraced", ex);
+			return null;
+		}
+	}
+
+	/**
+	 * Records the answer: its status (4xx and 5xx mark an error) and captured headers.
+	 * @param span the span
+	 * @param status the status code
+	 * @param headers the response's header values by name
+	 */
+	public void onResponse(Span span, int status, Function<String, List<String>> headers) {
+		try {
+			span.setAttribute(HttpAttributes.HTTP_RESPONSE_STATUS_CODE, HttpStatusCodes.valueOf(status));
+			if (status >= 400) {
+				span.setStatus(StatusCode.ERROR);
+				span.setAttribute(ErrorAttributes.ERROR_TYPE, Integer.toString(status));
+			}
+			if (!this.responseHeaders.isEmpty()) {
+				this.responseHeaders.record(span, headers);
+			}
+		}
+		catch (RuntimeException | LinkageError ex) {
+			logger.debug("Could not record the response on the client span", ex);
+		}
+	}
+
+	/**
+	 * Records a failed call: the exception, ERROR status, {@code error.type}.
+	 * @param span the span
+	 * @param failure what the call threw
+	 */
+	public void onFailure(Span span, Throwable failure) {
+		try {
+			span.recordException(failure);
+			span.setStatus(StatusCode.ERROR);
+			span.setAttribute(ErrorAttributes.ERROR_TYPE, failure.getClass().getName());
+		}
+		catch (RuntimeException | LinkageError ex) {
+			logger.debug("Could not record the failure on the client span", ex);
+		}
+	}
+
+	/**
+	 * Marks a call its caller gave up on: {@code error.type=cancelled}.
+	 * @param span the span
+	 */
+	public void onCancel(Span span) {
+		try {
+			span.setAttribute(ErrorAttributes.ERROR_TYPE, "cancelled");
+		}
+		catch (RuntimeException | LinkageError ex) {
+			logger.debug("Could not mark the client span cancelled", ex);
+		}
+	}
+
+}
