@@ -10,21 +10,19 @@ import dev.otelspring.autoconfigure.internal.Guarded;
 import dev.otelspring.autoconfigure.web.internal.CapturedHeaders;
 import dev.otelspring.autoconfigure.web.internal.HttpMethods;
 import dev.otelspring.autoconfigure.web.internal.ServerSpanEnd;
+import dev.otelspring.autoconfigure.web.internal.ServerSpanStart;
 import dev.otelspring.autoconfigure.web.internal.UrlSanitizer;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
-import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
-import io.opentelemetry.semconv.ClientAttributes;
 import io.opentelemetry.semconv.ErrorAttributes;
 import io.opentelemetry.semconv.ServerAttributes;
 import io.opentelemetry.semconv.UrlAttributes;
-import io.opentelemetry.semconv.UserAgentAttributes;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
@@ -79,13 +77,7 @@ final class ServerTracingWebFilter implements WebFilter, Ordered {
 
 	private final HttpMethods methods;
 
-	private final UrlSanitizer sanitizer;
-
-	private final List<PathPattern> skipPaths;
-
-	private final CapturedHeaders requestHeaders;
-
-	private final boolean traceResponseHeader;
+	private final ServerSpanStart spanStart;
 
 	private final ServerSpanEnd spanEnd;
 
@@ -95,11 +87,8 @@ final class ServerTracingWebFilter implements WebFilter, Ordered {
 		this.tracer = openTelemetry.getTracer(INSTRUMENTATION_NAME);
 		this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
 		this.methods = methods;
-		this.sanitizer = sanitizer;
-		this.skipPaths = List.copyOf(skipPaths);
-		this.requestHeaders = requestHeaders;
+		this.spanStart = new ServerSpanStart(sanitizer, skipPaths, requestHeaders, traceResponseHeader);
 		this.spanEnd = new ServerSpanEnd(responseHeaders);
-		this.traceResponseHeader = traceResponseHeader;
 	}
 
 	@Override
@@ -125,7 +114,7 @@ final class ServerTracingWebFilter implements WebFilter, Ordered {
 			String path = UrlSanitizer.withoutPathParameters(request.getURI().getRawPath());
 			String withinApplication = UrlSanitizer
 				.withoutPathParameters(request.getPath().pathWithinApplication().value());
-			if (isSkipped(withinApplication)) {
+			if (this.spanStart.isSkipped(withinApplication)) {
 				return null;
 			}
 			Context parent = extract(request.getHeaders());
@@ -143,30 +132,15 @@ final class ServerTracingWebFilter implements WebFilter, Ordered {
 			if (port > 0) {
 				builder.setAttribute(ServerAttributes.SERVER_PORT, (long) port);
 			}
-			String query = request.getURI().getRawQuery();
-			if (query != null) {
-				builder.setAttribute(UrlAttributes.URL_QUERY, this.sanitizer.sanitizeQuery(query));
-			}
 			InetSocketAddress remote = request.getRemoteAddress();
-			if (remote != null && remote.getAddress() != null) {
-				builder.setAttribute(ClientAttributes.CLIENT_ADDRESS, remote.getAddress().getHostAddress());
-			}
-			String userAgent = request.getHeaders().getFirst(HttpHeaders.USER_AGENT);
-			if (userAgent != null) {
-				builder.setAttribute(UserAgentAttributes.USER_AGENT_ORIGINAL, userAgent);
-			}
+			this.spanStart.addOptionalAttributes(builder, request.getURI().getRawQuery(),
+					(remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress() : null,
+					request.getHeaders().getFirst(HttpHeaders.USER_AGENT));
 			Span span = builder.startSpan();
-			if (!this.requestHeaders.isEmpty()) {
-				this.requestHeaders.record(span, request.getHeaders()::getValuesAsList);
-			}
-			if (this.traceResponseHeader) {
-				SpanContext spanContext = span.getSpanContext();
-				if (spanContext.isValid()) {
-					exchange.getResponse()
-						.getHeaders()
-						.set("traceresponse", "00-" + spanContext.getTraceId() + "-" + spanContext.getSpanId() + "-"
-								+ spanContext.getTraceFlags().asHex());
-				}
+			this.spanStart.recordRequestHeaders(span, request.getHeaders()::getValuesAsList);
+			String traceResponse = this.spanStart.traceResponse(span);
+			if (traceResponse != null) {
+				exchange.getResponse().getHeaders().set("traceresponse", traceResponse);
 			}
 			return new Traced(span, parent.with(span), known ? method : null);
 		}
@@ -230,15 +204,6 @@ final class ServerTracingWebFilter implements WebFilter, Ordered {
 			logger.debug("Could not complete the server span", ex);
 		}
 		Guarded.end(traced.span, logger);
-	}
-
-	private boolean isSkipped(String path) {
-		for (PathPattern pattern : this.skipPaths) {
-			if (pattern.matches(path)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	/** The span of one request and what its end needs. */

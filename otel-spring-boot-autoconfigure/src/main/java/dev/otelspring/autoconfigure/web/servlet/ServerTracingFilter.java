@@ -11,23 +11,21 @@ import dev.otelspring.autoconfigure.internal.Guarded;
 import dev.otelspring.autoconfigure.web.internal.CapturedHeaders;
 import dev.otelspring.autoconfigure.web.internal.HttpMethods;
 import dev.otelspring.autoconfigure.web.internal.ServerSpanEnd;
+import dev.otelspring.autoconfigure.web.internal.ServerSpanStart;
 import dev.otelspring.autoconfigure.web.internal.UrlSanitizer;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
-import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
-import io.opentelemetry.semconv.ClientAttributes;
 import io.opentelemetry.semconv.ErrorAttributes;
 import io.opentelemetry.semconv.NetworkAttributes;
 import io.opentelemetry.semconv.ServerAttributes;
 import io.opentelemetry.semconv.UrlAttributes;
-import io.opentelemetry.semconv.UserAgentAttributes;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.Filter;
@@ -85,13 +83,7 @@ final class ServerTracingFilter implements Filter {
 
 	private final HttpMethods methods;
 
-	private final UrlSanitizer sanitizer;
-
-	private final List<PathPattern> skipPaths;
-
-	private final CapturedHeaders requestHeaders;
-
-	private final boolean traceResponseHeader;
+	private final ServerSpanStart spanStart;
 
 	private final ServerSpanEnd spanEnd;
 
@@ -103,11 +95,8 @@ final class ServerTracingFilter implements Filter {
 		this.tracer = openTelemetry.getTracer(INSTRUMENTATION_NAME);
 		this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
 		this.methods = methods;
-		this.sanitizer = sanitizer;
-		this.skipPaths = List.copyOf(skipPaths);
-		this.requestHeaders = requestHeaders;
+		this.spanStart = new ServerSpanStart(sanitizer, skipPaths, requestHeaders, traceResponseHeader);
 		this.spanEnd = new ServerSpanEnd(responseHeaders);
-		this.traceResponseHeader = traceResponseHeader;
 	}
 
 	@Override
@@ -152,7 +141,7 @@ final class ServerTracingFilter implements Filter {
 	private ServerSpan start(HttpServletRequest request, HttpServletResponse response) {
 		try {
 			String path = UrlSanitizer.withoutPathParameters(request.getRequestURI());
-			if (isSkipped(pathWithinApplication(request, path))) {
+			if (this.spanStart.isSkipped(pathWithinApplication(request, path))) {
 				return null;
 			}
 			Context parent = extract(request);
@@ -164,32 +153,17 @@ final class ServerTracingFilter implements Filter {
 				.setAttribute(UrlAttributes.URL_SCHEME, request.getScheme())
 				.setAttribute(ServerAttributes.SERVER_ADDRESS, request.getServerName())
 				.setAttribute(ServerAttributes.SERVER_PORT, serverPort(request.getServerPort()));
-			String query = request.getQueryString();
-			if (query != null) {
-				builder.setAttribute(UrlAttributes.URL_QUERY, this.sanitizer.sanitizeQuery(query));
-			}
-			String remoteAddress = request.getRemoteAddr();
-			if (remoteAddress != null) {
-				builder.setAttribute(ClientAttributes.CLIENT_ADDRESS, remoteAddress);
-			}
-			String userAgent = request.getHeader("User-Agent");
-			if (userAgent != null) {
-				builder.setAttribute(UserAgentAttributes.USER_AGENT_ORIGINAL, userAgent);
-			}
+			this.spanStart.addOptionalAttributes(builder, request.getQueryString(), request.getRemoteAddr(),
+					request.getHeader("User-Agent"));
 			String protocol = protocolVersion(request.getProtocol());
 			if (protocol != null) {
 				builder.setAttribute(NetworkAttributes.NETWORK_PROTOCOL_VERSION, protocol);
 			}
 			Span span = builder.startSpan();
-			if (!this.requestHeaders.isEmpty()) {
-				this.requestHeaders.record(span, (name) -> Collections.list(request.getHeaders(name)));
-			}
-			if (this.traceResponseHeader) {
-				SpanContext spanContext = span.getSpanContext();
-				if (spanContext.isValid()) {
-					response.setHeader("traceresponse", "00-" + spanContext.getTraceId() + "-" + spanContext.getSpanId()
-							+ "-" + spanContext.getTraceFlags().asHex());
-				}
+			this.spanStart.recordRequestHeaders(span, (name) -> Collections.list(request.getHeaders(name)));
+			String traceResponse = this.spanStart.traceResponse(span);
+			if (traceResponse != null) {
+				response.setHeader("traceresponse", traceResponse);
 			}
 			ServerSpan serverSpan = new ServerSpan(span, parent.with(span), known ? method : null);
 			request.setAttribute(ServerSpan.ATTRIBUTE, serverSpan);
@@ -273,15 +247,6 @@ final class ServerTracingFilter implements Filter {
 		Long boxed = (long) port;
 		this.lastServerPort = boxed;
 		return boxed;
-	}
-
-	private boolean isSkipped(String path) {
-		for (PathPattern pattern : this.skipPaths) {
-			if (pattern.matches(path)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	/**
