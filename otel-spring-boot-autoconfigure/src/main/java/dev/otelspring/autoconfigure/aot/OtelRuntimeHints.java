@@ -18,7 +18,8 @@ import org.springframework.util.ClassUtils;
  * fields it reads from Spring Kafka's listener container factories, the method it calls
  * on Spring's delegating data sources, and the annotations it reads ({@code @Traced},
  * {@code @SpanAttribute}, and the official starter's {@code @WithSpan} and
- * {@code @SpanAttribute}). Types that are not on the class path get none.
+ * {@code @SpanAttribute}), and the trace view's page, a resource. Types that are not on
+ * the class path get none.
  */
 public class OtelRuntimeHints implements RuntimeHintsRegistrar {
 
@@ -27,6 +28,8 @@ public class OtelRuntimeHints implements RuntimeHintsRegistrar {
 	private static final String CONTAINER_FACTORY = "org.springframework.kafka.config.AbstractKafkaListenerContainerFactory";
 
 	private static final String DELEGATING_DATA_SOURCE = "org.springframework.jdbc.datasource.DelegatingDataSource";
+
+	private static final String TRACE_VIEW_PAGE = "dev/otelspring/autoconfigure/traceview/trace-view.html";
 
 	private static final String[] ANNOTATIONS = { "dev.otelspring.annotation.Traced",
 			"dev.otelspring.annotation.SpanAttribute", "io.opentelemetry.instrumentation.annotations.WithSpan",
@@ -57,6 +60,7 @@ public class OtelRuntimeHints implements RuntimeHintsRegistrar {
 				hints.reflection().registerType(TypeReference.of(annotation), MemberCategory.INVOKE_DECLARED_METHODS);
 			}
 		}
+		hints.resources().registerPattern(TRACE_VIEW_PAGE);
 	}
 
 }

@@ -66,6 +66,8 @@ final class OtelPropertyNames {
 
 	static final String SPRING_SCHEDULING = "otel.spring.scheduling.";
 
+	static final String TRACE_VIEW = "otel.spring.trace-view";
+
 	private OtelPropertyNames() {
 	}
 

@@ -29,7 +29,13 @@ public enum StarterFeature {
 	 * no second span: {@code otel.spring.micrometer.skip-traced-observations}, on by
 	 * default.
 	 */
-	MICROMETER_SKIP_TRACED_OBSERVATIONS("otel.spring.micrometer.skip-traced-observations", true);
+	MICROMETER_SKIP_TRACED_OBSERVATIONS("otel.spring.micrometer.skip-traced-observations", true),
+
+	/**
+	 * The in-app trace view for development: {@code otel.spring.trace-view.enabled}, off
+	 * by default.
+	 */
+	TRACE_VIEW("otel.spring.trace-view.enabled", false);
 
 	private final String key;
 

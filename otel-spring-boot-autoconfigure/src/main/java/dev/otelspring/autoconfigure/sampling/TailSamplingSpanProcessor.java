@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
+import dev.otelspring.autoconfigure.internal.SpanSizeEstimate;
 import dev.otelspring.autoconfigure.sdk.DelegatingSpanProcessor;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;

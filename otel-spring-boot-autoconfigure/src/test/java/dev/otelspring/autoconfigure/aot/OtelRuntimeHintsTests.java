@@ -50,6 +50,9 @@ class OtelRuntimeHintsTests {
 			.onMethod(DelegatingDataSource.class.getMethod("getTargetDataSource"))).accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onType(Traced.class)).accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onType(WithSpan.class)).accepts(hints);
+		assertThat(
+				RuntimeHintsPredicates.resource().forResource("dev/otelspring/autoconfigure/traceview/trace-view.html"))
+			.accepts(hints);
 	}
 
 }

@@ -8,11 +8,13 @@ import dev.otelspring.autoconfigure.sdk.OpenTelemetrySdkAutoConfiguration;
 import dev.otelspring.autoconfigure.web.internal.CapturedHeaders;
 import dev.otelspring.autoconfigure.web.internal.HttpMethods;
 import dev.otelspring.autoconfigure.web.internal.HttpTracingSettingsConfiguration;
+import dev.otelspring.autoconfigure.web.internal.UntracedServerPaths;
 import dev.otelspring.autoconfigure.web.internal.UrlSanitizer;
 import io.micrometer.context.ContextRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -41,10 +43,11 @@ public final class ReactiveTracingAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ServerTracingWebFilter otelServerTracingWebFilter(OpenTelemetry openTelemetry, HttpTracingProperties http,
-			SpringHttpTracingProperties spring) {
+			SpringHttpTracingProperties spring, ObjectProvider<UntracedServerPaths> untracedPaths) {
 		ReactorContextPropagation.install();
 		return new ServerTracingWebFilter(openTelemetry, new HttpMethods(http.knownMethods()),
-				new UrlSanitizer(spring.sensitiveQueryParameters()), spring.server().skipPathPatterns(),
+				new UrlSanitizer(spring.sensitiveQueryParameters()),
+				UntracedServerPaths.withConfigured(spring.server().skipPathPatterns(), untracedPaths.orderedStream()),
 				CapturedHeaders.requestHeaders(http.server().captureRequestHeaders()),
 				CapturedHeaders.responseHeaders(http.server().captureResponseHeaders()),
 				spring.server().traceResponseHeader());

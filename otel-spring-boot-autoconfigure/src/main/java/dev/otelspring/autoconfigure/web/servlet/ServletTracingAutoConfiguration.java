@@ -9,11 +9,13 @@ import dev.otelspring.autoconfigure.sdk.OpenTelemetrySdkAutoConfiguration;
 import dev.otelspring.autoconfigure.web.internal.CapturedHeaders;
 import dev.otelspring.autoconfigure.web.internal.HttpMethods;
 import dev.otelspring.autoconfigure.web.internal.HttpTracingSettingsConfiguration;
+import dev.otelspring.autoconfigure.web.internal.UntracedServerPaths;
 import dev.otelspring.autoconfigure.web.internal.UrlSanitizer;
 import io.opentelemetry.api.OpenTelemetry;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -50,9 +52,11 @@ public final class ServletTracingAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "otelServerTracingFilter")
 	FilterRegistrationBean<ServerTracingFilter> otelServerTracingFilter(OpenTelemetry openTelemetry,
-			HttpTracingProperties http, SpringHttpTracingProperties spring) {
+			HttpTracingProperties http, SpringHttpTracingProperties spring,
+			ObjectProvider<UntracedServerPaths> untracedPaths) {
 		ServerTracingFilter filter = new ServerTracingFilter(openTelemetry, new HttpMethods(http.knownMethods()),
-				new UrlSanitizer(spring.sensitiveQueryParameters()), spring.server().skipPathPatterns(),
+				new UrlSanitizer(spring.sensitiveQueryParameters()),
+				UntracedServerPaths.withConfigured(spring.server().skipPathPatterns(), untracedPaths.orderedStream()),
 				CapturedHeaders.requestHeaders(http.server().captureRequestHeaders()),
 				CapturedHeaders.responseHeaders(http.server().captureResponseHeaders()),
 				spring.server().traceResponseHeader());

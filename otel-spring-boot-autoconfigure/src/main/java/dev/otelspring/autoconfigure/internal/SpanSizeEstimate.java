@@ -1,4 +1,4 @@
-package dev.otelspring.autoconfigure.sampling;
+package dev.otelspring.autoconfigure.internal;
 
 import java.util.List;
 
@@ -12,9 +12,10 @@ import io.opentelemetry.sdk.trace.data.SpanData;
  * An estimate of the heap an ended span holds: a fixed cost for the span and for each
  * attribute, event and link, plus the length of every string in it (names, attribute keys
  * and values, the status description, recorded stack traces). It errs on the high side
- * for short strings and is close for long ones, which are what make a span large.
+ * for short strings and is close for long ones, which are what make a span large. Tail
+ * sampling and the trace view bound their memory with it.
  */
-final class SpanSizeEstimate {
+public final class SpanSizeEstimate {
 
 	private static final long SPAN = 320;
 
@@ -34,8 +35,16 @@ final class SpanSizeEstimate {
 	 * @param span the span
 	 * @return the estimate, in bytes
 	 */
-	static long of(ReadableSpan span) {
-		SpanData data = span.toSpanData();
+	public static long of(ReadableSpan span) {
+		return of(span.toSpanData());
+	}
+
+	/**
+	 * Returns the estimated bytes of an ended span's data.
+	 * @param data the span's data
+	 * @return the estimate, in bytes
+	 */
+	public static long of(SpanData data) {
 		long bytes = SPAN + string(data.getName()) + string(data.getStatus().getDescription())
 				+ attributes(data.getAttributes());
 		for (EventData event : data.getEvents()) {
