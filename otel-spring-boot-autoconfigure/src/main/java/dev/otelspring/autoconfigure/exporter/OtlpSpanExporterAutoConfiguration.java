@@ -32,8 +32,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration of the OTLP span exporter, over {@code http/protobuf} (the default,
- * through the JDK's HttpClient) or {@code grpc}, from the standard
- * {@code otel.exporter.otlp.*} settings.
+ * through the JDK's HttpClient, which {@link JdkHttpSenderClassLoader} selects) or
+ * {@code grpc} (through OkHttp), from the standard {@code otel.exporter.otlp.*} settings.
  *
  * <p>
  * Backs off when the application defines its own exporter of the same type, or its own
@@ -124,8 +124,8 @@ public final class OtlpSpanExporterAutoConfiguration {
 			String message = String.valueOf(ex.getMessage());
 			if (message.contains("GrpcSenderProvider")) {
 				throw new InvalidOtelPropertyException(OtlpExporterSettings.protocolKey(), OtlpProtocol.GRPC.value(),
-						"http/protobuf, or grpc after adding a gRPC sender to the application "
-								+ "(io.opentelemetry:opentelemetry-exporter-sender-okhttp)",
+						"http/protobuf, or grpc with a gRPC sender on the class path (the starter brings "
+								+ "io.opentelemetry:opentelemetry-exporter-sender-okhttp; it was excluded)",
 						ex);
 			}
 			if (settings.getClientKey() != null) {
@@ -154,6 +154,10 @@ public final class OtlpSpanExporterAutoConfiguration {
 				OtlpHttpSpanExporterBuilder builder = OtlpHttpSpanExporter.builder()
 					.setRetryPolicy(retryPolicy(retry))
 					.setExecutorService(threads.executor());
+				ClassLoader senders = JdkHttpSenderClassLoader.forHttpExporters();
+				if (senders != null) {
+					builder.setServiceClassLoader(senders);
+				}
 				apply(settings, builder::setEndpoint, builder::addHeader, builder::setTimeout, builder::setCompression,
 						builder::setTrustedCertificates, builder::setClientTls);
 				customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));

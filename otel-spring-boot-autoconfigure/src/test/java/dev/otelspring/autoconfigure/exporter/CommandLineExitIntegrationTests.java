@@ -27,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A command-line application (no web server) that exports spans while it runs and then
  * returns from its main method: its JVM exits by itself, and the shutdown flush still
- * delivers the last span. The application runs as its own process on the test's
- * classpath.
+ * delivers the last span; over HTTP it uses the JDK sender though OkHttp's is on the
+ * class path too. Without OkHttp's sender, {@code grpc} stops startup with a report
+ * naming the key. The application runs as its own process on the test's classpath.
  */
 class CommandLineExitIntegrationTests {
 
@@ -37,13 +38,10 @@ class CommandLineExitIntegrationTests {
 		try (OtlpHttpReceiver receiver = OtlpHttpReceiver.start()) {
 			Path log = directory.resolve("command-line-app.log");
 			String java = ProcessHandle.current().info().command().orElse("java");
-			// The starter's own dependencies: the tests add the OkHttp sender for gRPC,
-			// which the
-			// starter leaves out, so the JDK sender is the only HTTP sender here, as in
-			// an application.
-			String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-				.filter((entry) -> !entry.contains("opentelemetry-exporter-sender-okhttp"))
-				.collect(Collectors.joining(File.pathSeparator));
+			// The test's class path, as an application's: the starter's OkHttp sender
+			// (for
+			// gRPC) beside the JDK one, and no property choosing between them.
+			String classPath = System.getProperty("java.class.path");
 			Process process = new ProcessBuilder(java, "-cp", classPath, CommandLineApp.class.getName(),
 					"--otel.exporter.otlp.endpoint=" + receiver.endpoint())
 				.redirectErrorStream(true)
@@ -62,6 +60,26 @@ class CommandLineExitIntegrationTests {
 			// returned.
 			assertThat(spans).extracting(ReceivedSpan::name).containsExactlyInAnyOrder("first", "last");
 		}
+	}
+
+	@Test
+	void grpcWithoutTheOkHttpSenderStopsStartupNamingTheKey(@TempDir Path directory) throws Exception {
+		Path log = directory.resolve("command-line-app.log");
+		String java = ProcessHandle.current().info().command().orElse("java");
+		// An application that excluded the starter's gRPC sender.
+		String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+			.filter((entry) -> !entry.contains("opentelemetry-exporter-sender-okhttp"))
+			.collect(Collectors.joining(File.pathSeparator));
+		Process process = new ProcessBuilder(java, "-cp", classPath, CommandLineApp.class.getName(),
+				"--otel.exporter.otlp.protocol=grpc", "--otel.exporter.otlp.endpoint=http://127.0.0.1:1")
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(process.exitValue()).isNotZero();
+		assertThat(Files.readString(log)).contains("APPLICATION FAILED TO START")
+			.contains("'otel.exporter.otlp.protocol'")
+			.contains("io.opentelemetry:opentelemetry-exporter-sender-okhttp");
 	}
 
 	@Configuration(proxyBeanMethods = false)
