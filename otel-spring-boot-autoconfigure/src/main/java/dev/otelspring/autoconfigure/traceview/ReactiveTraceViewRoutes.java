@@ -4,9 +4,9 @@ import java.security.Principal;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import dev.otelspring.autoconfigure.traceview.TraceViewContent.Answer;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -37,21 +37,11 @@ final class ReactiveTraceViewRoutes {
 			.map(Optional::<Principal>of)
 			.defaultIfEmpty(Optional.empty())
 			.flatMap((principal) -> {
-				if (!TraceViewContent.allows(principal.orElse(null))) {
-					return ServerResponse.status(HttpStatus.UNAUTHORIZED)
-						.contentType(MediaType.TEXT_PLAIN)
-						.bodyValue("The trace view needs an authenticated user.\n");
-				}
-				String text = body.get();
-				if (text == null) {
-					return ServerResponse.notFound().build();
-				}
-				return ServerResponse.ok()
-					.contentType(MediaType.parseMediaType(contentType))
-					.header("Cache-Control", "no-store")
-					.header("X-Content-Type-Options", "nosniff")
-					.header("Referrer-Policy", "no-referrer")
-					.bodyValue(text);
+				Answer answer = TraceViewContent.answer(principal.orElse(null), contentType, body);
+				return ServerResponse.status(answer.status())
+					.contentType(MediaType.parseMediaType(answer.contentType()))
+					.headers((headers) -> TraceViewContent.HEADERS.forEach(headers::add))
+					.bodyValue(answer.body());
 			});
 	}
 

@@ -2,7 +2,8 @@ package dev.otelspring.autoconfigure.traceview;
 
 import java.util.function.Supplier;
 
-import org.springframework.http.HttpStatus;
+import dev.otelspring.autoconfigure.traceview.TraceViewContent.Answer;
+
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
@@ -29,21 +30,11 @@ final class ServletTraceViewRoutes {
 	}
 
 	private static ServerResponse respond(ServerRequest request, String contentType, Supplier<String> body) {
-		if (!TraceViewContent.allows(request.principal().orElse(null))) {
-			return ServerResponse.status(HttpStatus.UNAUTHORIZED)
-				.contentType(MediaType.TEXT_PLAIN)
-				.body("The trace view needs an authenticated user.\n");
-		}
-		String text = body.get();
-		if (text == null) {
-			return ServerResponse.notFound().build();
-		}
-		return ServerResponse.ok()
-			.contentType(MediaType.parseMediaType(contentType))
-			.header("Cache-Control", "no-store")
-			.header("X-Content-Type-Options", "nosniff")
-			.header("Referrer-Policy", "no-referrer")
-			.body(text);
+		Answer answer = TraceViewContent.answer(request.principal().orElse(null), contentType, body);
+		return ServerResponse.status(answer.status())
+			.contentType(MediaType.parseMediaType(answer.contentType()))
+			.headers((headers) -> TraceViewContent.HEADERS.forEach(headers::add))
+			.body(answer.body());
 	}
 
 }

@@ -10,6 +10,8 @@ import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +28,10 @@ final class TraceViewContent {
 	static final String HTML = "text/html;charset=UTF-8";
 
 	static final String JSON = "application/json";
+
+	/** The headers of every answer the application's own routes give. */
+	static final Map<String, String> HEADERS = Map.of("Cache-Control", "no-store", "X-Content-Type-Options", "nosniff",
+			"Referrer-Policy", "no-referrer");
 
 	private static final Pattern TRACE_ID = Pattern.compile("[0-9a-f]{32}");
 
@@ -67,13 +73,28 @@ final class TraceViewContent {
 	}
 
 	/**
+	 * Answers a request on the application's own port.
+	 * @param principal the request's principal, or {@code null}
+	 * @param contentType the content type of the body
+	 * @param body what to answer, {@code null} when there is nothing (not found)
+	 * @return the answer
+	 */
+	static Answer answer(Principal principal, String contentType, Supplier<String> body) {
+		if (!allows(principal)) {
+			return new Answer(401, "text/plain", "The trace view needs an authenticated user.\n");
+		}
+		String text = body.get();
+		return (text != null) ? new Answer(200, contentType, text) : new Answer(404, "text/plain", "");
+	}
+
+	/**
 	 * Whether a request may see the view on the application's own port. With Spring
 	 * Security on the class path that takes an authenticated user, as Actuator's
 	 * endpoints do by default; without it, anyone who reaches the port may.
 	 * @param principal the request's principal, or {@code null}
 	 * @return whether the request may see the view
 	 */
-	static boolean allows(Principal principal) {
+	private static boolean allows(Principal principal) {
 		if (!SECURITY_PRESENT) {
 			return true;
 		}
@@ -125,6 +146,17 @@ final class TraceViewContent {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * An answer: status, content type and body.
+	 *
+	 * @param status the HTTP status
+	 * @param contentType the content type
+	 * @param body the body
+	 */
+	record Answer(int status, String contentType, String body) {
+
 	}
 
 }
