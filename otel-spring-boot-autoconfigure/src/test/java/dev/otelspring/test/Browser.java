@@ -24,6 +24,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
 /**
  * A headless Chromium for tests, driven through chromedriver's W3C WebDriver HTTP
  * protocol with nothing but the JDK. Needs Debian's {@code chromium} and
@@ -204,12 +207,16 @@ public final class Browser implements AutoCloseable {
 	 * @throws AssertionError if the condition does not hold within the timeout
 	 */
 	public void waitUntil(String description, Duration timeout, BooleanSupplier condition) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() - deadline >= 0) {
-				throw new AssertionError("Timed out after " + timeout + " waiting for " + description);
-			}
-			sleep(POLL_INTERVAL);
+		try {
+			Awaitility.await(description)
+				.atMost(timeout)
+				.pollDelay(Duration.ZERO)
+				.pollInterval(POLL_INTERVAL)
+				.pollInSameThread()
+				.until(condition::getAsBoolean);
+		}
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("Timed out after " + timeout + " waiting for " + description, ex);
 		}
 	}
 
@@ -282,34 +289,40 @@ public final class Browser implements AutoCloseable {
 
 	// Polls GET /status until chromedriver says it is ready, failing early if it exits.
 	private void awaitReady() {
-		long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
-		while (true) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException("chromedriver exited with status " + this.process.exitValue());
-			}
-			try {
-				HttpRequest request = HttpRequest.newBuilder(this.base.resolve("/status"))
-					.timeout(Duration.ofSeconds(5))
-					.GET()
-					.build();
-				HttpResponse<String> response = this.http.send(request,
-						HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-				if (response.statusCode() == 200 && Json.parse(response.body()) instanceof Map<?, ?> status
-						&& status.get("value") instanceof Map<?, ?> value && Boolean.TRUE.equals(value.get("ready"))) {
-					return;
-				}
-			}
-			catch (IOException | IllegalArgumentException ex) {
-				// Not listening yet, or not answering properly yet.
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("Interrupted while waiting for chromedriver", ex);
-			}
-			if (System.nanoTime() - deadline >= 0) {
-				throw new IllegalStateException("chromedriver was not ready within " + STARTUP_TIMEOUT);
-			}
-			sleep(POLL_INTERVAL);
+		try {
+			Awaitility.await("chromedriver ready")
+				.atMost(STARTUP_TIMEOUT)
+				.pollDelay(Duration.ZERO)
+				.pollInterval(POLL_INTERVAL)
+				.pollInSameThread()
+				.until(this::isReady);
+		}
+		catch (ConditionTimeoutException ex) {
+			throw new IllegalStateException("chromedriver was not ready within " + STARTUP_TIMEOUT, ex);
+		}
+	}
+
+	private boolean isReady() {
+		if (!this.process.isAlive()) {
+			throw new IllegalStateException("chromedriver exited with status " + this.process.exitValue());
+		}
+		try {
+			HttpRequest request = HttpRequest.newBuilder(this.base.resolve("/status"))
+				.timeout(Duration.ofSeconds(5))
+				.GET()
+				.build();
+			HttpResponse<String> response = this.http.send(request,
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			return response.statusCode() == 200 && Json.parse(response.body()) instanceof Map<?, ?> status
+					&& status.get("value") instanceof Map<?, ?> value && Boolean.TRUE.equals(value.get("ready"));
+		}
+		catch (IOException | IllegalArgumentException ex) {
+			// Not listening yet, or not answering properly yet.
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for chromedriver", ex);
 		}
 	}
 
@@ -458,16 +471,6 @@ public final class Browser implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Could not find a free port", ex);
-		}
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted", ex);
 		}
 	}
 

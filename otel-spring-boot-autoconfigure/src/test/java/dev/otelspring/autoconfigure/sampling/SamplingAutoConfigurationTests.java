@@ -2,9 +2,9 @@ package dev.otelspring.autoconfigure.sampling;
 
 import java.util.List;
 
-import dev.otelspring.autoconfigure.config.InvalidOtelPropertyException;
 import dev.otelspring.autoconfigure.exporter.OtlpSpanExporterAutoConfiguration;
 import dev.otelspring.autoconfigure.sdk.OpenTelemetrySdkAutoConfiguration;
+import dev.otelspring.test.StartupFailures;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
@@ -116,15 +116,8 @@ class SamplingAutoConfigurationTests {
 			"otel.spring.sampling.tail.enabled=true,otel.spring.sampling.tail.max-bytes=lots|otel.spring.sampling.tail.max-bytes",
 			"otel.spring.sampling.rules[0].action=drop,otel.spring.sampling.rules[0].url-path=/api/*/orders|otel.spring.sampling.rules[0].url-path" })
 	void invalidValuesNameTheKey(String properties, String key) {
-		this.runner.withPropertyValues(properties.split(",(?=otel)")).run((context) -> {
-			assertThat(context).hasFailed();
-			Throwable failure = context.getStartupFailure();
-			while (!(failure instanceof InvalidOtelPropertyException) && failure.getCause() != null) {
-				failure = failure.getCause();
-			}
-			assertThat(failure).isInstanceOf(InvalidOtelPropertyException.class);
-			assertThat(((InvalidOtelPropertyException) failure).getProperty()).isEqualTo(key);
-		});
+		this.runner.withPropertyValues(properties.split(",(?=otel)"))
+			.run((context) -> assertThat(StartupFailures.invalidProperty(context).getProperty()).isEqualTo(key));
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import dev.otelspring.autoconfigure.exporter.console.ConsoleTraceExporter;
 import dev.otelspring.autoconfigure.exporter.console.ConsoleTraceExporterAutoConfiguration;
 import dev.otelspring.autoconfigure.exporter.statistics.SpanExportStatisticsAutoConfiguration;
 import dev.otelspring.autoconfigure.sampling.SamplingAutoConfiguration;
+import dev.otelspring.test.StartupFailures;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.context.propagation.ContextPropagators;
@@ -375,13 +376,7 @@ class OpenTelemetrySdkAutoConfigurationTests {
 					"otel.exporter.otlp.headers=api-key|otel.exporter.otlp.headers|key=value" })
 	void invalidValuesStopStartupNamingTheKey(String properties, String key, String valid) {
 		this.runner.withPropertyValues(properties.split(",(?=otel)")).run((context) -> {
-			assertThat(context).hasFailed();
-			Throwable failure = context.getStartupFailure();
-			while (!(failure instanceof InvalidOtelPropertyException) && failure.getCause() != null) {
-				failure = failure.getCause();
-			}
-			assertThat(failure).isInstanceOf(InvalidOtelPropertyException.class);
-			InvalidOtelPropertyException invalid = (InvalidOtelPropertyException) failure;
+			InvalidOtelPropertyException invalid = StartupFailures.invalidProperty(context);
 			assertThat(invalid.getProperty()).isEqualTo(key);
 			assertThat(invalid.getValidValues()).contains(valid);
 		});

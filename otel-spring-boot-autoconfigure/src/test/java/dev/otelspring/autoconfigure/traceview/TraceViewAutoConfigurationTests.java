@@ -1,7 +1,7 @@
 package dev.otelspring.autoconfigure.traceview;
 
-import dev.otelspring.autoconfigure.config.InvalidOtelPropertyException;
 import dev.otelspring.autoconfigure.sdk.OpenTelemetrySdkAutoConfiguration;
+import dev.otelspring.test.StartupFailures;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import org.junit.jupiter.api.Test;
@@ -84,15 +84,8 @@ class TraceViewAutoConfigurationTests {
 					"otel.spring.trace-view.path=/traces/|otel.spring.trace-view.path",
 					"otel.spring.trace-view.path=/|otel.spring.trace-view.path" })
 	void badValuesStopStartupNamingTheKey(String property, String key) {
-		this.enabled.withPropertyValues(property).run((context) -> {
-			assertThat(context).hasFailed();
-			Throwable failure = context.getStartupFailure();
-			while (!(failure instanceof InvalidOtelPropertyException) && failure.getCause() != null) {
-				failure = failure.getCause();
-			}
-			assertThat(failure).isInstanceOf(InvalidOtelPropertyException.class);
-			assertThat(((InvalidOtelPropertyException) failure).getProperty()).isEqualTo(key);
-		});
+		this.enabled.withPropertyValues(property)
+			.run((context) -> assertThat(StartupFailures.invalidProperty(context).getProperty()).isEqualTo(key));
 	}
 
 }
