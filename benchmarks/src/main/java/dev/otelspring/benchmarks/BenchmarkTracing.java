@@ -1,5 +1,6 @@
 package dev.otelspring.benchmarks;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -9,6 +10,12 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.metrics.InstrumentType;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.metrics.data.AggregationTemporality;
+import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.metrics.export.MetricExporter;
+import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -96,9 +103,51 @@ public final class BenchmarkTracing {
 		return sdk(batchProcessor());
 	}
 
+	/**
+	 * An SDK like {@link #sdk()} that also has a meter provider, read by a periodic
+	 * reader whose exporter discards what it gets, every minute: the cost measured is
+	 * that of recording, not of collecting.
+	 * @return the SDK
+	 */
+	public static OpenTelemetrySdk sdkWithMetrics() {
+		MetricExporter discarding = new MetricExporter() {
+
+			@Override
+			public CompletableResultCode export(Collection<MetricData> metrics) {
+				return CompletableResultCode.ofSuccess();
+			}
+
+			@Override
+			public CompletableResultCode flush() {
+				return CompletableResultCode.ofSuccess();
+			}
+
+			@Override
+			public CompletableResultCode shutdown() {
+				return CompletableResultCode.ofSuccess();
+			}
+
+			@Override
+			public AggregationTemporality getAggregationTemporality(InstrumentType instrumentType) {
+				return AggregationTemporality.CUMULATIVE;
+			}
+
+		};
+		SdkMeterProvider meterProvider = SdkMeterProvider.builder()
+			.registerMetricReader(PeriodicMetricReader.builder(discarding).setInterval(Duration.ofMinutes(1)).build())
+			.build();
+		OpenTelemetrySdk tracing = sdk();
+		return OpenTelemetrySdk.builder()
+			.setTracerProvider(tracing.getSdkTracerProvider())
+			.setPropagators(tracing.getPropagators())
+			.setMeterProvider(meterProvider)
+			.build();
+	}
+
 	public static void close(OpenTelemetry openTelemetry) {
 		if (openTelemetry instanceof OpenTelemetrySdk sdk) {
 			sdk.getSdkTracerProvider().shutdown().join(10, java.util.concurrent.TimeUnit.SECONDS);
+			sdk.getSdkMeterProvider().shutdown().join(10, java.util.concurrent.TimeUnit.SECONDS);
 		}
 	}
 

@@ -17,12 +17,18 @@ import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
+import io.opentelemetry.proto.collector.logs.v1.LogsServiceGrpc;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
+import io.opentelemetry.proto.collector.metrics.v1.MetricsServiceGrpc;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc;
 
 /**
- * A real OTLP/gRPC receiver on a random loopback port.
+ * A real OTLP/gRPC receiver on a random loopback port, for traces, metrics and logs.
  */
 public final class OtlpGrpcReceiver extends OtlpReceiver {
 
@@ -45,6 +51,24 @@ public final class OtlpGrpcReceiver extends OtlpReceiver {
 				responseObserver.onCompleted();
 			}
 		};
+		MetricsServiceGrpc.MetricsServiceImplBase metricsService = new MetricsServiceGrpc.MetricsServiceImplBase() {
+			@Override
+			public void export(ExportMetricsServiceRequest request,
+					StreamObserver<ExportMetricsServiceResponse> responseObserver) {
+				self[0].recordMetrics(request, HEADERS.get());
+				responseObserver.onNext(ExportMetricsServiceResponse.getDefaultInstance());
+				responseObserver.onCompleted();
+			}
+		};
+		LogsServiceGrpc.LogsServiceImplBase logsService = new LogsServiceGrpc.LogsServiceImplBase() {
+			@Override
+			public void export(ExportLogsServiceRequest request,
+					StreamObserver<ExportLogsServiceResponse> responseObserver) {
+				self[0].recordLogs(request, HEADERS.get());
+				responseObserver.onNext(ExportLogsServiceResponse.getDefaultInstance());
+				responseObserver.onCompleted();
+			}
+		};
 		ServerInterceptor headers = new ServerInterceptor() {
 			@Override
 			public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata metadata,
@@ -61,6 +85,8 @@ public final class OtlpGrpcReceiver extends OtlpReceiver {
 		try {
 			Server server = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
 				.addService(ServerInterceptors.intercept(service, headers))
+				.addService(ServerInterceptors.intercept(metricsService, headers))
+				.addService(ServerInterceptors.intercept(logsService, headers))
 				.build()
 				.start();
 			self[0] = new OtlpGrpcReceiver(server);

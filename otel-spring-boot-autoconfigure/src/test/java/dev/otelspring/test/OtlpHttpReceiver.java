@@ -1,5 +1,6 @@
 package dev.otelspring.test;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,20 +21,25 @@ import java.util.zip.GZIPInputStream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
+import com.google.protobuf.MessageLite;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
- * A real OTLP/HTTP receiver on a random loopback port, decoding what arrives with the
- * official protobuf definitions. It can be told to misbehave, to test what the exporter
- * does on a bad day.
+ * A real OTLP/HTTP receiver on a random loopback port, decoding the traces, metrics and
+ * logs that arrive with the official protobuf definitions. It can be told to misbehave,
+ * to test what the exporter does on a bad day.
  */
 public final class OtlpHttpReceiver extends OtlpReceiver {
 
@@ -93,6 +99,8 @@ public final class OtlpHttpReceiver extends OtlpReceiver {
 	private volatile State state = new State(Mode.OK, new CountDownLatch(1));
 
 	private final AtomicInteger attempts = new AtomicInteger();
+
+	private final AtomicInteger metricAttempts = new AtomicInteger();
 
 	/** Creates a server (HTTP or HTTPS) bound to a loopback port, 0 for any free one. */
 	@FunctionalInterface
@@ -170,14 +178,34 @@ public final class OtlpHttpReceiver extends OtlpReceiver {
 		previous.released().countDown();
 	}
 
-	/** Returns how many export requests reached the receiver, answered or not. */
+	/**
+	 * Returns how many trace export requests (to {@code /v1/traces}) reached the
+	 * receiver, answered or not. Metrics and logs requests are not counted, so that a
+	 * test can assert exactly how often the span exporter tried.
+	 * @return the number of trace export attempts
+	 */
 	public int attempts() {
 		return this.attempts.get();
 	}
 
+	/**
+	 * Returns how many metrics export requests (to {@code /v1/metrics}) reached the
+	 * receiver, answered or not.
+	 * @return the number of metrics export attempts
+	 */
+	public int metricAttempts() {
+		return this.metricAttempts.get();
+	}
+
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
-			this.attempts.incrementAndGet();
+			String path = exchange.getRequestURI().getPath();
+			if ("/v1/traces".equals(path)) {
+				this.attempts.incrementAndGet();
+			}
+			else if ("/v1/metrics".equals(path)) {
+				this.metricAttempts.incrementAndGet();
+			}
 			byte[] body;
 			try (InputStream in = exchange.getRequestBody()) {
 				body = in.readAllBytes();
@@ -207,24 +235,42 @@ public final class OtlpHttpReceiver extends OtlpReceiver {
 				default -> {
 				}
 			}
-			if (!"/v1/traces".equals(exchange.getRequestURI().getPath())) {
-				exchange.sendResponseHeaders(404, -1);
-				return;
-			}
 			Map<String, String> headers = new HashMap<>();
 			exchange.getRequestHeaders()
 				.forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
-			InputStream decoded = new java.io.ByteArrayInputStream(body);
-			if ("gzip".equalsIgnoreCase(headers.get("content-encoding"))) {
-				decoded = new GZIPInputStream(decoded);
+			MessageLite response = switch (path) {
+				case "/v1/traces" -> {
+					record(ExportTraceServiceRequest.parseFrom(decode(body, headers)), headers);
+					yield ExportTraceServiceResponse.getDefaultInstance();
+				}
+				case "/v1/metrics" -> {
+					recordMetrics(ExportMetricsServiceRequest.parseFrom(decode(body, headers)), headers);
+					yield ExportMetricsServiceResponse.getDefaultInstance();
+				}
+				case "/v1/logs" -> {
+					recordLogs(ExportLogsServiceRequest.parseFrom(decode(body, headers)), headers);
+					yield ExportLogsServiceResponse.getDefaultInstance();
+				}
+				default -> null;
+			};
+			if (response == null) {
+				exchange.sendResponseHeaders(404, -1);
+				return;
 			}
-			record(ExportTraceServiceRequest.parseFrom(decoded), headers);
-			byte[] response = ExportTraceServiceResponse.getDefaultInstance().toByteArray();
-			exchange.getResponseHeaders().put("Content-Type", List.of("application/x-protobuf"));
-			exchange.sendResponseHeaders(200, response.length);
-			try (OutputStream out = exchange.getResponseBody()) {
-				out.write(response);
-			}
+			respond(exchange, response.toByteArray());
+		}
+	}
+
+	private static InputStream decode(byte[] body, Map<String, String> headers) throws IOException {
+		InputStream decoded = new ByteArrayInputStream(body);
+		return "gzip".equalsIgnoreCase(headers.get("content-encoding")) ? new GZIPInputStream(decoded) : decoded;
+	}
+
+	private static void respond(HttpExchange exchange, byte[] response) throws IOException {
+		exchange.getResponseHeaders().put("Content-Type", List.of("application/x-protobuf"));
+		exchange.sendResponseHeaders(200, response.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(response);
 		}
 	}
 

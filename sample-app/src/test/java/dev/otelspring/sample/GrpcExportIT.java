@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 import dev.otelspring.test.OtlpGrpcReceiver;
+import dev.otelspring.test.ReceivedMetric;
 import dev.otelspring.test.ReceivedSpan;
 import dev.otelspring.test.TestHttp;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,8 @@ class GrpcExportIT {
 	void exportsOverGrpcWithTheStarterAlone() throws Exception {
 		try (OtlpGrpcReceiver receiver = OtlpGrpcReceiver.start()) {
 			SampleProcess sample = SampleProcess.start(List.of(), List.of(), "--otel.traces.exporter=otlp",
-					"--otel.exporter.otlp.protocol=grpc", "--otel.exporter.otlp.endpoint=" + receiver.endpoint());
+					"--otel.exporter.otlp.protocol=grpc", "--otel.exporter.otlp.endpoint=" + receiver.endpoint(),
+					"--otel.metrics.exporter=otlp", "--otel.metric.export.interval=500ms");
 			try {
 				HttpResponse<String> response = TestHttp.send("POST",
 						"http://127.0.0.1:" + sample.port() + "/api/orders",
@@ -31,6 +33,14 @@ class GrpcExportIT {
 				assertThat(spans).extracting(ReceivedSpan::name).contains("POST /api/orders", "process-payment");
 				assertThat(spans)
 					.allSatisfy((span) -> assertThat(span.resource()).containsEntry("service.name", "order-service"));
+				ReceivedMetric duration = receiver.awaitMetric("http.server.request.duration", (metric) -> metric
+					.metric()
+					.getHistogram()
+					.getDataPointsList()
+					.stream()
+					.anyMatch((point) -> ReceivedSpan.toMap(point.getAttributesList()).containsValue("/api/orders")));
+				assertThat(duration.resource()).containsEntry("service.name", "order-service");
+				receiver.awaitMetric("jvm.memory.used");
 			}
 			finally {
 				sample.stop();

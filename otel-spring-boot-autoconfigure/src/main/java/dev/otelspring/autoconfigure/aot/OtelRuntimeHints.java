@@ -5,6 +5,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 
+import io.opentelemetry.api.metrics.DoubleGaugeBuilder;
+import io.opentelemetry.api.metrics.LongGaugeBuilder;
+import io.opentelemetry.api.metrics.LongUpDownCounterBuilder;
+
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
@@ -18,8 +22,9 @@ import org.springframework.util.ClassUtils;
  * fields it reads from Spring Kafka's listener container factories, the method it calls
  * on Spring's delegating data sources, and the annotations it reads ({@code @Traced},
  * {@code @SpanAttribute}, and the official starter's {@code @WithSpan} and
- * {@code @SpanAttribute}), and the trace view's page, a resource. Types that are not on
- * the class path get none.
+ * {@code @SpanAttribute}), the trace view's page, a resource, and the metric builders the
+ * export statistics proxy to read the span queue's size. Types that are not on the class
+ * path get none.
  */
 public class OtelRuntimeHints implements RuntimeHintsRegistrar {
 
@@ -41,6 +46,10 @@ public class OtelRuntimeHints implements RuntimeHintsRegistrar {
 				CallableStatement.class }) {
 			hints.proxies().registerJdkProxy(type);
 			hints.reflection().registerType(type, MemberCategory.INVOKE_PUBLIC_METHODS);
+		}
+		for (Class<?> type : new Class<?>[] { DoubleGaugeBuilder.class, LongGaugeBuilder.class,
+				LongUpDownCounterBuilder.class }) {
+			hints.proxies().registerJdkProxy(type);
 		}
 		if (ClassUtils.isPresent(PRODUCER, classLoader)) {
 			hints.proxies().registerJdkProxy(TypeReference.of(PRODUCER));

@@ -9,8 +9,9 @@ import java.lang.annotation.Target;
 import org.springframework.context.annotation.Conditional;
 
 /**
- * Matches when the OTLP exporter's protocol ({@code otel.exporter.otlp.traces.protocol},
- * else {@code otel.exporter.otlp.protocol}) is the given one.
+ * Matches when the protocol of a signal's OTLP exporter
+ * ({@code otel.exporter.otlp.<signal>.protocol}, else
+ * {@code otel.exporter.otlp.protocol}) is the given one.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ ElementType.TYPE, ElementType.METHOD })
@@ -23,5 +24,11 @@ public @interface ConditionalOnOtlpProtocol {
 	 * @return the protocol
 	 */
 	OtlpProtocol value();
+
+	/**
+	 * The signal whose exporter the protocol is read for.
+	 * @return the signal
+	 */
+	OtlpSignal signal() default OtlpSignal.TRACES;
 
 }

@@ -26,6 +26,20 @@ final class OtelPropertyNames {
 
 	static final String PROPAGATORS = "otel.propagators";
 
+	static final String METRICS_EXPORTER = "otel.metrics.exporter";
+
+	static final String METRIC_EXPORT_INTERVAL = "otel.metric.export.interval";
+
+	static final String METRICS_EXEMPLAR_FILTER = "otel.metrics.exemplar.filter";
+
+	static final String METRICS_CARDINALITY_LIMIT = "otel.java.metrics.cardinality.limit";
+
+	static final String OTLP_METRICS = "otel.exporter.otlp.metrics.";
+
+	static final String OTLP_METRICS_TEMPORALITY = OTLP_METRICS + "temporality.preference";
+
+	static final String OTLP_METRICS_HISTOGRAM_AGGREGATION = OTLP_METRICS + "default.histogram.aggregation";
+
 	static final String BSP_SCHEDULE_DELAY = "otel.bsp.schedule.delay";
 
 	static final String BSP_MAX_QUEUE_SIZE = "otel.bsp.max.queue.size";

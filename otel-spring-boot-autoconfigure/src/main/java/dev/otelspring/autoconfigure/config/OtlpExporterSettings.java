@@ -15,9 +15,10 @@ import java.util.Map;
 import org.springframework.core.env.Environment;
 
 /**
- * The validated {@code otel.exporter.otlp.*} settings for traces. Each setting is read
- * from its signal-specific key ({@code otel.exporter.otlp.traces.*}) first and from the
- * general key second, as the specification orders them.
+ * The validated {@code otel.exporter.otlp.*} settings of one signal. Each setting is read
+ * from its signal-specific key ({@code otel.exporter.otlp.traces.*},
+ * {@code otel.exporter.otlp.metrics.*}, ...) first and from the general key second, as
+ * the specification orders them.
  *
  * <p>
  * {@link #toString()} never shows header values or key material.
@@ -25,8 +26,6 @@ import org.springframework.core.env.Environment;
 public final class OtlpExporterSettings {
 
 	private static final String PREFIX = OtelPropertyNames.OTLP;
-
-	private static final String TRACES_PREFIX = OtelPropertyNames.OTLP_TRACES;
 
 	/** The SDK's default export timeout. */
 	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -62,33 +61,45 @@ public final class OtlpExporterSettings {
 	/**
 	 * Reads the protocol alone, for the conditions that choose an exporter.
 	 * @param environment the Spring environment
+	 * @param signal the signal
 	 * @return the configured protocol, {@code http/protobuf} by default
 	 */
-	static OtlpProtocol protocol(Environment environment) {
-		return protocol(new OtelProperties(environment));
+	static OtlpProtocol protocol(Environment environment, OtlpSignal signal) {
+		return protocol(new OtelProperties(environment), signal.keyPrefix());
 	}
 
-	private static OtlpProtocol protocol(OtelProperties properties) {
-		String key = properties.firstSet(TRACES_PREFIX + "protocol", PREFIX + "protocol");
+	private static OtlpProtocol protocol(OtelProperties properties, String signalPrefix) {
+		String key = properties.firstSet(signalPrefix + "protocol", PREFIX + "protocol");
 		String value = properties.getString(key);
 		return (value != null) ? PropertyValues.parse(key, value, OtlpProtocol.class) : OtlpProtocol.HTTP_PROTOBUF;
 	}
 
 	/**
-	 * Reads and validates the settings.
+	 * Reads and validates the settings of the span exporter.
 	 * @param environment the Spring environment
 	 * @return the settings
 	 */
 	public static OtlpExporterSettings from(Environment environment) {
-		return read(new OtelProperties(environment));
+		return from(environment, OtlpSignal.TRACES);
 	}
 
-	private static OtlpExporterSettings read(OtelProperties properties) {
-		OtlpProtocol protocol = protocol(properties);
-		String endpoint = endpoint(properties, protocol);
+	/**
+	 * Reads and validates the settings of one signal's exporter.
+	 * @param environment the Spring environment
+	 * @param signal the signal
+	 * @return the settings
+	 */
+	public static OtlpExporterSettings from(Environment environment, OtlpSignal signal) {
+		return read(new OtelProperties(environment), signal);
+	}
+
+	private static OtlpExporterSettings read(OtelProperties properties, OtlpSignal signal) {
+		String signalPrefix = signal.keyPrefix();
+		OtlpProtocol protocol = protocol(properties, signalPrefix);
+		String endpoint = endpoint(properties, protocol, signal);
 		Map<String, String> headers = new LinkedHashMap<>(properties.getMap(PREFIX + "headers", true));
-		headers.putAll(properties.getMap(TRACES_PREFIX + "headers", true));
-		String timeoutKey = properties.firstSet(TRACES_PREFIX + "timeout", PREFIX + "timeout");
+		headers.putAll(properties.getMap(signalPrefix + "headers", true));
+		String timeoutKey = properties.firstSet(signalPrefix + "timeout", PREFIX + "timeout");
 		Duration timeout = properties.getDuration(timeoutKey, DEFAULT_TIMEOUT);
 		if (timeout.isZero()) {
 			// The SDK reads 0 as no timeout: a hung collector would hold an export thread
@@ -96,16 +107,16 @@ public final class OtlpExporterSettings {
 			throw new InvalidOtelPropertyException(timeoutKey, properties.getString(timeoutKey),
 					"a positive duration: milliseconds as a number (10000) or with a unit (500ms, 10s)");
 		}
-		String compressionKey = properties.firstSet(TRACES_PREFIX + "compression", PREFIX + "compression");
+		String compressionKey = properties.firstSet(signalPrefix + "compression", PREFIX + "compression");
 		String compressionValue = properties.getString(compressionKey);
 		OtlpCompression compression = (compressionValue != null)
 				? PropertyValues.parse(compressionKey, compressionValue, OtlpCompression.class) : null;
-		byte[] trusted = readFile(properties, TRACES_PREFIX + "certificate", PREFIX + "certificate");
+		byte[] trusted = readFile(properties, signalPrefix + "certificate", PREFIX + "certificate");
 		if (trusted != null) {
-			requireCertificates(properties.firstSet(TRACES_PREFIX + "certificate", PREFIX + "certificate"), trusted);
+			requireCertificates(properties.firstSet(signalPrefix + "certificate", PREFIX + "certificate"), trusted);
 		}
-		byte[] clientKey = readFile(properties, TRACES_PREFIX + "client.key", PREFIX + "client.key");
-		byte[] clientCertificate = readFile(properties, TRACES_PREFIX + "client.certificate",
+		byte[] clientKey = readFile(properties, signalPrefix + "client.key", PREFIX + "client.key");
+		byte[] clientCertificate = readFile(properties, signalPrefix + "client.certificate",
 				PREFIX + "client.certificate");
 		if ((clientKey == null) != (clientCertificate == null)) {
 			String missing = (clientKey != null) ? PREFIX + "client.certificate" : PREFIX + "client.key";
@@ -116,20 +127,21 @@ public final class OtlpExporterSettings {
 				clientCertificate);
 	}
 
-	private static String endpoint(OtelProperties properties, OtlpProtocol protocol) {
-		String signal = properties.getString(TRACES_PREFIX + "endpoint");
-		if (signal != null) {
-			return validateUrl(TRACES_PREFIX + "endpoint", signal);
+	private static String endpoint(OtelProperties properties, OtlpProtocol protocol, OtlpSignal signal) {
+		String specific = properties.getString(signal.keyPrefix() + "endpoint");
+		if (specific != null) {
+			return validateUrl(signal.keyPrefix() + "endpoint", specific);
 		}
 		String base = properties.getString(PREFIX + "endpoint");
 		if (base == null) {
-			return (protocol == OtlpProtocol.GRPC) ? "http://localhost:4317" : "http://localhost:4318/v1/traces";
+			return (protocol == OtlpProtocol.GRPC) ? "http://localhost:4317"
+					: "http://localhost:4318/" + signal.httpPath();
 		}
 		validateUrl(PREFIX + "endpoint", base);
 		if (protocol == OtlpProtocol.GRPC) {
 			return base;
 		}
-		return base.endsWith("/") ? base + "v1/traces" : base + "/v1/traces";
+		return base.endsWith("/") ? base + signal.httpPath() : base + "/" + signal.httpPath();
 	}
 
 	private static String validateUrl(String key, String value) {

@@ -26,6 +26,12 @@ final class PropertyValues {
 		keys.put(OtelPropertyNames.OTLP_TRACES + "protocol", OtlpProtocol.class);
 		keys.put(OtelPropertyNames.OTLP + "compression", OtlpCompression.class);
 		keys.put(OtelPropertyNames.OTLP_TRACES + "compression", OtlpCompression.class);
+		keys.put(OtelPropertyNames.METRICS_EXPORTER, MetricsExporterType.class);
+		keys.put(OtelPropertyNames.METRICS_EXEMPLAR_FILTER, ExemplarFilterType.class);
+		keys.put(OtelPropertyNames.OTLP_METRICS + "protocol", OtlpProtocol.class);
+		keys.put(OtelPropertyNames.OTLP_METRICS + "compression", OtlpCompression.class);
+		keys.put(OtelPropertyNames.OTLP_METRICS_TEMPORALITY, MetricTemporality.class);
+		keys.put(OtelPropertyNames.OTLP_METRICS_HISTOGRAM_AGGREGATION, HistogramAggregation.class);
 		ENUMERATED_KEYS = Map.copyOf(keys);
 	}
 

@@ -13,6 +13,9 @@ import org.springframework.core.env.Environment;
  * "REDACTED" in url.query and url.full. Defaults to the semantic conventions' list plus
  * common credential names
  * @param server server-side settings
+ * @param metrics whether the HTTP server and client instrumentations record the stable
+ * HTTP metrics (http.server.request.duration, http.server.active_requests,
+ * http.client.request.duration) when a metrics exporter is configured
  */
 @ConfigurationProperties("otel.spring.http")
 // @formatter:off
@@ -20,7 +23,8 @@ public record SpringHttpTracingProperties(
 		@DefaultValue({ "AWSAccessKeyId", "Signature", "sig", "X-Goog-Signature", "access_token", "api_key", "apikey",
 				"token", "password", "client_secret" })
 		List<String> sensitiveQueryParameters,
-		@DefaultValue Server server) {
+		@DefaultValue Server server,
+		@DefaultValue("true") boolean metrics) {
 // @formatter:on
 
 	/**

@@ -27,6 +27,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 
@@ -73,9 +74,9 @@ public final class OtlpSpanExporterAutoConfiguration {
 	 * @param trustedCertificates the trusted certificates
 	 * @param clientTls the client tls
 	 */
-	private static void apply(OtlpExporterSettings settings, Consumer<String> endpoint,
-			BiConsumer<String, String> header, Consumer<Duration> timeout, Consumer<String> compression,
-			Consumer<byte[]> trustedCertificates, BiConsumer<byte[], byte[]> clientTls) {
+	static void apply(OtlpExporterSettings settings, Consumer<String> endpoint, BiConsumer<String, String> header,
+			Consumer<Duration> timeout, Consumer<String> compression, Consumer<byte[]> trustedCertificates,
+			BiConsumer<byte[], byte[]> clientTls) {
 		endpoint.accept(settings.getEndpoint());
 		timeout.accept(settings.getTimeout());
 		settings.getHeaders().forEach(header);
@@ -95,7 +96,7 @@ public final class OtlpSpanExporterAutoConfiguration {
 	 * @param retry the retry
 	 * @return the retry policy
 	 */
-	private static RetryPolicy retryPolicy(ExporterRetryProperties retry) {
+	static RetryPolicy retryPolicy(ExporterRetryProperties retry) {
 		if (!retry.enabled()) {
 			return null;
 		}
@@ -116,7 +117,7 @@ public final class OtlpSpanExporterAutoConfiguration {
 	 * @param builder the builder
 	 * @return the t
 	 */
-	private static <T> T build(OtlpExporterSettings settings, Supplier<T> builder) {
+	static <T> T build(OtlpExporterSettings settings, Supplier<T> builder) {
 		try {
 			return builder.get();
 		}
@@ -138,13 +139,8 @@ public final class OtlpSpanExporterAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnOtlpProtocol(OtlpProtocol.HTTP_PROTOBUF)
+	@Import(OtlpExportThreadsConfiguration.class)
 	static class HttpProtobufConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean(OtlpHttpSpanExporter.class)
-		OtlpExportThreads otelOtlpExportThreads() {
-			return new OtlpExportThreads();
-		}
 
 		@Bean(destroyMethod = "")
 		@ConditionalOnMissingBean

@@ -14,6 +14,8 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.OpenTelemetrySdkBuilder;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
@@ -42,7 +44,8 @@ import org.springframework.core.env.Environment;
  * Auto-configuration of the OpenTelemetry SDK for tracing: {@link Resource},
  * {@link SpanLimits}, {@link ContextPropagators}, a {@link BatchSpanProcessor} over every
  * {@link SpanExporter} bean, the {@link SdkTracerProvider} and the {@link OpenTelemetry}
- * bean, from the standard {@code otel.*} settings.
+ * bean, from the standard {@code otel.*} settings. The {@link SdkMeterProvider}, when the
+ * metrics auto-configuration made one, joins the same {@link OpenTelemetry} and shutdown.
  *
  * <p>
  * It composes what other auto-configurations and the application contribute as beans: the
@@ -200,9 +203,10 @@ public final class OpenTelemetrySdkAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		SdkShutdown otelSdkShutdown(SdkTracerProvider tracerProvider, SdkShutdownSettings settings,
-				ObjectProvider<SdkShutdownListener> listeners) {
-			return new SdkShutdown(tracerProvider, settings.timeout(), listeners.orderedStream().toList());
+		SdkShutdown otelSdkShutdown(SdkTracerProvider tracerProvider, ObjectProvider<SdkMeterProvider> meterProvider,
+				SdkShutdownSettings settings, ObjectProvider<SdkShutdownListener> listeners) {
+			return new SdkShutdown(tracerProvider, meterProvider.getIfAvailable(), settings.timeout(),
+					listeners.orderedStream().toList());
 		}
 
 		@Bean
@@ -211,8 +215,13 @@ public final class OpenTelemetrySdkAutoConfiguration {
 		}
 
 		@Bean(destroyMethod = "")
-		OpenTelemetrySdk openTelemetry(SdkTracerProvider tracerProvider, ContextPropagators propagators) {
-			return OpenTelemetrySdk.builder().setTracerProvider(tracerProvider).setPropagators(propagators).build();
+		OpenTelemetrySdk openTelemetry(SdkTracerProvider tracerProvider, ObjectProvider<SdkMeterProvider> meterProvider,
+				ContextPropagators propagators) {
+			OpenTelemetrySdkBuilder builder = OpenTelemetrySdk.builder()
+				.setTracerProvider(tracerProvider)
+				.setPropagators(propagators);
+			meterProvider.ifAvailable(builder::setMeterProvider);
+			return builder.build();
 		}
 
 	}

@@ -63,10 +63,10 @@ class PropertyValuesDriftTests {
 	void readmeTableListsExactlyTheEnumsValues(String key) {
 		Matcher row = Pattern.compile("^\\| `" + Pattern.quote(key) + "` \\|([^|]*)\\|([^|]*)\\|$", Pattern.MULTILINE)
 			.matcher(README);
-		if (key.startsWith("otel.exporter.otlp.traces.")) {
-			// The README documents the traces-specific forms in one sentence, not as
-			// rows.
-			assertThat(README).contains("otel.exporter.otlp.traces.*");
+		if (key.matches("otel\\.exporter\\.otlp\\.(traces|metrics)\\.(protocol|compression)")) {
+			// The README documents the signal-specific forms of the general keys in one
+			// sentence, not as rows.
+			assertThat(README).contains(key.substring(0, key.lastIndexOf('.')) + ".*");
 			return;
 		}
 		assertThat(row.find()).as("a README row for " + key).isTrue();
@@ -96,6 +96,8 @@ class PropertyValuesDriftTests {
 		TracesExporterSettings.from(environment);
 		PropagationSettings.from(environment);
 		OtlpExporterSettings.from(environment);
+		OtlpExporterSettings.from(environment, OtlpSignal.METRICS);
+		MetricsSettings.from(environment);
 	}
 
 	private static List<String> values(String key) {

@@ -35,6 +35,10 @@ public class ServerFilterBenchmark extends BenchmarkSettings {
 
 	private ServerTracingFilter filter;
 
+	private OpenTelemetrySdk sdkWithMetrics;
+
+	private ServerTracingFilter filterWithMetrics;
+
 	private final FilterChain chain = (request, response) -> request
 		.setAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, "/api/orders/{id}");
 
@@ -45,11 +49,17 @@ public class ServerFilterBenchmark extends BenchmarkSettings {
 				new UrlSanitizer(List.of("token")),
 				PathPattern.compileAll("skip-paths", List.of("/actuator/health", "/actuator/health/**", "*.css")),
 				CapturedHeaders.requestHeaders(List.of()), CapturedHeaders.responseHeaders(List.of()), false);
+		this.sdkWithMetrics = BenchmarkTracing.sdkWithMetrics();
+		this.filterWithMetrics = new ServerTracingFilter(this.sdkWithMetrics, new HttpMethods(List.of("GET", "POST")),
+				new UrlSanitizer(List.of("token")),
+				PathPattern.compileAll("skip-paths", List.of("/actuator/health", "/actuator/health/**", "*.css")),
+				CapturedHeaders.requestHeaders(List.of()), CapturedHeaders.responseHeaders(List.of()), false, true);
 	}
 
 	@TearDown
 	public void tearDown() {
 		BenchmarkTracing.close(this.sdk);
+		BenchmarkTracing.close(this.sdkWithMetrics);
 	}
 
 	private static MockHttpServletRequest request() {
@@ -92,6 +102,35 @@ public class ServerFilterBenchmark extends BenchmarkSettings {
 		MockHttpServletRequest request = request("00");
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		this.filter.doFilter(request, response, this.chain);
+		return response;
+	}
+
+	/**
+	 * The sampled path with the HTTP server metrics recorded as well.
+	 * @return the response
+	 * @throws IOException never
+	 * @throws ServletException never
+	 */
+	@Benchmark
+	public Object withTracingFilterAndMetrics() throws IOException, ServletException {
+		MockHttpServletRequest request = request();
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		this.filterWithMetrics.doFilter(request, response, this.chain);
+		return response;
+	}
+
+	/**
+	 * The unsampled path with the HTTP server metrics: the one path that reads the clock
+	 * itself.
+	 * @return the response
+	 * @throws IOException never
+	 * @throws ServletException never
+	 */
+	@Benchmark
+	public Object withTracingFilterUnsampledAndMetrics() throws IOException, ServletException {
+		MockHttpServletRequest request = request("00");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		this.filterWithMetrics.doFilter(request, response, this.chain);
 		return response;
 	}
 

@@ -2,10 +2,16 @@ package dev.otelspring.autoconfigure.exporter.statistics;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.metrics.ObservableLongMeasurement;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -30,6 +36,10 @@ public final class SpanExportStatistics {
 
 	static final int DROP_WARNING_INTERVAL_MINUTES = 5;
 
+	private static final int MAX_ERROR_TYPES = 16;
+
+	private static final String OTHER_ERROR_TYPE = "_OTHER";
+
 	private static final long DROP_WARNING_INTERVAL_MILLIS = DROP_WARNING_INTERVAL_MINUTES * 60_000L;
 
 	private final Clock clock;
@@ -47,6 +57,10 @@ public final class SpanExportStatistics {
 	private final AtomicLong nextDropWarningMillis = new AtomicLong(Long.MIN_VALUE);
 
 	private final AtomicLong droppedAtLastWarning = new AtomicLong();
+
+	private final Map<String, LongAdder> failedByType = new ConcurrentHashMap<>();
+
+	private volatile Consumer<ObservableLongMeasurement> queueSizeCallback;
 
 	private volatile String lastError;
 
@@ -75,6 +89,13 @@ public final class SpanExportStatistics {
 
 	void onFailed(int spans, Throwable error) {
 		this.failed.add(spans);
+		String type = (error != null) ? error.getClass().getName() : "export_failed";
+		LongAdder byType = this.failedByType.get(type);
+		if (byType == null) {
+			byType = this.failedByType.computeIfAbsent(
+					(this.failedByType.size() < MAX_ERROR_TYPES) ? type : OTHER_ERROR_TYPE, (key) -> new LongAdder());
+		}
+		byType.add(spans);
 		this.consecutiveFailures.incrementAndGet();
 		this.lastError = describe(error);
 		this.lastErrorTime = this.clock.instant();
@@ -119,6 +140,48 @@ public final class SpanExportStatistics {
 	 */
 	io.opentelemetry.api.metrics.MeterProvider dropCountingMeterProvider() {
 		return new DropCountingMeterProvider(this);
+	}
+
+	void readQueueSizeWith(Consumer<ObservableLongMeasurement> callback) {
+		this.queueSizeCallback = callback;
+	}
+
+	/**
+	 * Returns the spans waiting in the batch processor's queue, or {@code -1} when the
+	 * processor does not report it.
+	 * @return the queue size, or {@code -1}
+	 */
+	public long getQueueSize() {
+		Consumer<ObservableLongMeasurement> callback = this.queueSizeCallback;
+		if (callback == null) {
+			return -1;
+		}
+		long[] size = { -1 };
+		callback.accept(new ObservableLongMeasurement() {
+
+			@Override
+			public void record(long value) {
+				size[0] = value;
+			}
+
+			@Override
+			public void record(long value, Attributes attributes) {
+				size[0] = value;
+			}
+
+		});
+		return size[0];
+	}
+
+	/**
+	 * Returns the spans whose export failed, by the type of the failure ({@code _OTHER}
+	 * past 16 types).
+	 * @return the failed spans by failure type
+	 */
+	public Map<String, Long> getFailedByType() {
+		Map<String, Long> counts = new TreeMap<>();
+		this.failedByType.forEach((type, count) -> counts.put(type, count.sum()));
+		return counts;
 	}
 
 	/**

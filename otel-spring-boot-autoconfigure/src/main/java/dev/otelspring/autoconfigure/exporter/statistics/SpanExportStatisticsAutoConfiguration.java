@@ -1,15 +1,19 @@
 package dev.otelspring.autoconfigure.exporter.statistics;
 
+import dev.otelspring.autoconfigure.config.BatchSettings;
 import dev.otelspring.autoconfigure.config.ConditionalOnEnabledOpenTelemetry;
+import dev.otelspring.autoconfigure.metrics.MetricExporterDecorator;
 import dev.otelspring.autoconfigure.sdk.BatchSpanProcessorBuilderCustomizer;
 import dev.otelspring.autoconfigure.sdk.OpenTelemetrySdkAutoConfiguration;
 import dev.otelspring.autoconfigure.sdk.SdkShutdownListener;
 import dev.otelspring.autoconfigure.sdk.SpanExporterDecorator;
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.sdk.metrics.export.MetricExporter;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -54,6 +58,23 @@ public final class SpanExportStatisticsAutoConfiguration {
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	BatchSpanProcessorBuilderCustomizer otelSpanDropCounting(SpanExportStatistics statistics) {
 		return (builder) -> builder.setMeterProvider(statistics.dropCountingMeterProvider());
+	}
+
+	@Bean
+	@ConditionalOnClass(MetricExporter.class)
+	MetricExporterDecorator otelMetricExportFailureReport(Environment environment) {
+		SdkExportLoggers loggers = new SdkExportLoggers(environment);
+		return (exporter) -> {
+			loggers.quiet();
+			return new MonitoredMetricExporter(exporter);
+		};
+	}
+
+	@Bean
+	SpanExportMetrics otelSpanExportMetrics(ObjectProvider<OpenTelemetry> openTelemetry,
+			SpanExportStatistics statistics, Environment environment) {
+		return new SpanExportMetrics(openTelemetry.getObject(), statistics,
+				BatchSettings.from(environment).maxQueueSize());
 	}
 
 	@Bean

@@ -4,11 +4,11 @@ import java.io.IOException;
 
 import dev.otelspring.autoconfigure.internal.Guarded;
 import dev.otelspring.autoconfigure.web.internal.CapturedHeaders;
+import dev.otelspring.autoconfigure.web.internal.ClientCall;
 import dev.otelspring.autoconfigure.web.internal.ClientSpans;
 import dev.otelspring.autoconfigure.web.internal.HttpMethods;
 import dev.otelspring.autoconfigure.web.internal.UrlSanitizer;
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapPropagator;
@@ -51,20 +51,25 @@ public final class ClientTracingInterceptor implements ClientHttpRequestIntercep
 
 	ClientTracingInterceptor(OpenTelemetry openTelemetry, HttpMethods methods, UrlSanitizer sanitizer,
 			CapturedHeaders requestHeaders, CapturedHeaders responseHeaders) {
+		this(openTelemetry, methods, sanitizer, requestHeaders, responseHeaders, true);
+	}
+
+	ClientTracingInterceptor(OpenTelemetry openTelemetry, HttpMethods methods, UrlSanitizer sanitizer,
+			CapturedHeaders requestHeaders, CapturedHeaders responseHeaders, boolean metrics) {
 		this.spans = new ClientSpans(openTelemetry, INSTRUMENTATION_NAME, methods, sanitizer, requestHeaders,
-				responseHeaders);
+				responseHeaders, metrics);
 		this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
 	}
 
 	@Override
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
 			throws IOException {
-		Span span = this.spans.start(request.getMethod().name(), request.getURI(), null,
+		ClientCall call = this.spans.start(request.getMethod().name(), request.getURI(), null,
 				request.getHeaders()::getValuesAsList);
-		if (span == null) {
+		if (call == null) {
 			return execution.execute(request, body);
 		}
-		Scope scope = Guarded.makeCurrent(Context.current().with(span), logger);
+		Scope scope = Guarded.makeCurrent(Context.current().with(call.span()), logger);
 		ClientHttpResponse response;
 		try {
 			inject(request);
@@ -72,13 +77,13 @@ public final class ClientTracingInterceptor implements ClientHttpRequestIntercep
 		}
 		catch (Throwable ex) {
 			Guarded.close(scope, logger);
-			this.spans.onFailure(span, ex);
-			Guarded.end(span, logger);
+			this.spans.onFailure(call, ex);
+			this.spans.end(call);
 			throw ex;
 		}
 		Guarded.close(scope, logger);
-		onResponse(span, response);
-		Guarded.end(span, logger);
+		onResponse(call, response);
+		this.spans.end(call);
 		return response;
 	}
 
@@ -91,9 +96,9 @@ public final class ClientTracingInterceptor implements ClientHttpRequestIntercep
 		}
 	}
 
-	private void onResponse(Span span, ClientHttpResponse response) {
+	private void onResponse(ClientCall call, ClientHttpResponse response) {
 		try {
-			this.spans.onResponse(span, response.getStatusCode().value(), response.getHeaders()::getValuesAsList);
+			this.spans.onResponse(call, response.getStatusCode().value(), response.getHeaders()::getValuesAsList);
 		}
 		catch (IOException | RuntimeException | LinkageError ex) {
 			logger.debug("Could not read the response", ex);

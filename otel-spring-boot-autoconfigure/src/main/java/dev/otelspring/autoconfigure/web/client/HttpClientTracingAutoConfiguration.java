@@ -43,7 +43,7 @@ public final class HttpClientTracingAutoConfiguration {
 		return new ClientTracingInterceptor(openTelemetry, new HttpMethods(http.knownMethods()),
 				new UrlSanitizer(spring.sensitiveQueryParameters()),
 				CapturedHeaders.requestHeaders(http.client().captureRequestHeaders()),
-				CapturedHeaders.responseHeaders(http.client().captureResponseHeaders()));
+				CapturedHeaders.responseHeaders(http.client().captureResponseHeaders()), spring.metrics());
 	}
 
 	@Bean

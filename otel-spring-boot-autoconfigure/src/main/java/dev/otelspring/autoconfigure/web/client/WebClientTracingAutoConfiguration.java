@@ -44,7 +44,7 @@ public final class WebClientTracingAutoConfiguration {
 		return new WebClientTracingFilter(openTelemetry, new HttpMethods(http.knownMethods()),
 				new UrlSanitizer(spring.sensitiveQueryParameters()),
 				CapturedHeaders.requestHeaders(http.client().captureRequestHeaders()),
-				CapturedHeaders.responseHeaders(http.client().captureResponseHeaders()));
+				CapturedHeaders.responseHeaders(http.client().captureResponseHeaders()), spring.metrics());
 	}
 
 	@Bean

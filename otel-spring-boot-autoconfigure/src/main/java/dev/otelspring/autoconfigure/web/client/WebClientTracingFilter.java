@@ -1,13 +1,12 @@
 package dev.otelspring.autoconfigure.web.client;
 
 import dev.otelspring.autoconfigure.context.ReactorContextPropagation;
-import dev.otelspring.autoconfigure.internal.Guarded;
 import dev.otelspring.autoconfigure.web.internal.CapturedHeaders;
+import dev.otelspring.autoconfigure.web.internal.ClientCall;
 import dev.otelspring.autoconfigure.web.internal.ClientSpans;
 import dev.otelspring.autoconfigure.web.internal.HttpMethods;
 import dev.otelspring.autoconfigure.web.internal.UrlSanitizer;
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
@@ -51,8 +50,13 @@ final class WebClientTracingFilter implements ExchangeFilterFunction {
 
 	WebClientTracingFilter(OpenTelemetry openTelemetry, HttpMethods methods, UrlSanitizer sanitizer,
 			CapturedHeaders requestHeaders, CapturedHeaders responseHeaders) {
+		this(openTelemetry, methods, sanitizer, requestHeaders, responseHeaders, true);
+	}
+
+	WebClientTracingFilter(OpenTelemetry openTelemetry, HttpMethods methods, UrlSanitizer sanitizer,
+			CapturedHeaders requestHeaders, CapturedHeaders responseHeaders, boolean metrics) {
 		this.spans = new ClientSpans(openTelemetry, INSTRUMENTATION_NAME, methods, sanitizer, requestHeaders,
-				responseHeaders);
+				responseHeaders, metrics);
 		this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
 	}
 
@@ -61,23 +65,23 @@ final class WebClientTracingFilter implements ExchangeFilterFunction {
 		return Mono.deferContextual((view) -> {
 			Object fromReactor = view.getOrDefault(ReactorContextPropagation.KEY, null);
 			Context parent = (fromReactor instanceof Context context) ? context : Context.current();
-			Span span = this.spans.start(request.method().name(), request.url(), parent,
+			ClientCall call = this.spans.start(request.method().name(), request.url(), parent,
 					request.headers()::getValuesAsList);
-			if (span == null) {
+			if (call == null) {
 				return next.exchange(request);
 			}
-			ClientRequest traced = inject(request, parent.with(span));
+			ClientRequest traced = inject(request, parent.with(call.span()));
 			return next.exchange(traced)
-				.doOnNext((response) -> onResponse(span, response))
-				.doOnError((failure) -> this.spans.onFailure(span, failure))
-				.doOnCancel(() -> this.spans.onCancel(span))
-				.doFinally((signal) -> Guarded.end(span, logger));
+				.doOnNext((response) -> onResponse(call, response))
+				.doOnError((failure) -> this.spans.onFailure(call, failure))
+				.doOnCancel(() -> this.spans.onCancel(call))
+				.doFinally((signal) -> this.spans.end(call));
 		});
 	}
 
-	private void onResponse(Span span, ClientResponse response) {
+	private void onResponse(ClientCall call, ClientResponse response) {
 		try {
-			this.spans.onResponse(span, response.statusCode().value(),
+			this.spans.onResponse(call, response.statusCode().value(),
 					response.headers().asHttpHeaders()::getValuesAsList);
 		}
 		catch (RuntimeException | LinkageError ex) {

@@ -23,8 +23,9 @@ import org.apache.commons.logging.LogFactory;
  * ({@code RestTemplate}, {@code RestClient}, {@code WebClient}): started with the method,
  * {@code url.full} (sanitized), {@code server.address} and {@code server.port} and the
  * captured request headers; completed with the status (4xx and 5xx are errors) and the
- * captured response headers, or with the failure. Every call is guarded: a failure of
- * tracing costs the span, never the call. Thread-safe.
+ * captured response headers, or with the failure; when it ends, its duration goes to the
+ * {@link HttpClientMetrics}. Every call is guarded: a failure of tracing costs the span,
+ * never the call. Thread-safe.
  */
 public final class ClientSpans {
 
@@ -40,6 +41,8 @@ public final class ClientSpans {
 
 	private final CapturedHeaders responseHeaders;
 
+	private final HttpClientMetrics metrics;
+
 	/**
 	 * Creates the client spans of one instrumentation.
 	 * @param openTelemetry where the tracer comes from
@@ -51,11 +54,27 @@ public final class ClientSpans {
 	 */
 	public ClientSpans(OpenTelemetry openTelemetry, String instrumentationName, HttpMethods methods,
 			UrlSanitizer sanitizer, CapturedHeaders requestHeaders, CapturedHeaders responseHeaders) {
+		this(openTelemetry, instrumentationName, methods, sanitizer, requestHeaders, responseHeaders, true);
+	}
+
+	/**
+	 * Creates the client spans of one instrumentation.
+	 * @param openTelemetry where the tracer and meter come from
+	 * @param instrumentationName the tracer's name
+	 * @param methods the known HTTP methods
+	 * @param sanitizer what removes secrets from URLs
+	 * @param requestHeaders the request headers to record
+	 * @param responseHeaders the response headers to record
+	 * @param metrics whether to record {@code http.client.request.duration}
+	 */
+	public ClientSpans(OpenTelemetry openTelemetry, String instrumentationName, HttpMethods methods,
+			UrlSanitizer sanitizer, CapturedHeaders requestHeaders, CapturedHeaders responseHeaders, boolean metrics) {
 		this.tracer = openTelemetry.getTracer(instrumentationName);
 		this.methods = methods;
 		this.sanitizer = sanitizer;
 		this.requestHeaders = requestHeaders;
 		this.responseHeaders = responseHeaders;
+		this.metrics = new HttpClientMetrics(openTelemetry, instrumentationName, metrics);
 	}
 
 	/**
@@ -64,11 +83,12 @@ public final class ClientSpans {
 	 * @param uri the URI called
 	 * @param parent the parent context, or {@code null} for the current one
 	 * @param headers the request's header values by name
-	 * @return the span, or {@code null} when it could not be started
+	 * @return the call, or {@code null} when its span could not be started
 	 */
-	public Span start(String method, URI uri, Context parent, Function<String, List<String>> headers) {
+	public ClientCall start(String method, URI uri, Context parent, Function<String, List<String>> headers) {
 		try {
-			SpanBuilder builder = this.methods.spanBuilder(this.tracer, method, SpanKind.CLIENT)
+			boolean known = this.methods.isKnown(method);
+			SpanBuilder builder = this.methods.spanBuilder(this.tracer, method, known, SpanKind.CLIENT)
 				.setAttribute(UrlAttributes.URL_FULL, this.sanitizer.sanitizeUrl(uri));
 			if (parent != null) {
 				builder.setParent(parent);
@@ -85,7 +105,12 @@ public final class ClientSpans {
 			if (!this.requestHeaders.isEmpty()) {
 				this.requestHeaders.record(span, headers);
 			}
-			return span;
+			if (!this.metrics.isEnabled()) {
+				return new ClientCall(span, null, null, null, 0, null, 0);
+			}
+			Context context = ((parent != null) ? parent : Context.current()).with(span);
+			return new ClientCall(span, context, known ? method : HttpMethods.OTHER, host, port, uri.getScheme(),
+					HttpMetricsInstruments.start(span));
 		}
 		catch (RuntimeException | LinkageError ex) {
 			logger.debug("Could not start a client span; the call proceeds untraced", ex);
@@ -95,16 +120,19 @@ public final class ClientSpans {
 
 	/**
 	 * Records the answer: its status (4xx and 5xx mark an error) and captured headers.
-	 * @param span the span
+	 * @param call the call
 	 * @param status the status code
 	 * @param headers the response's header values by name
 	 */
-	public void onResponse(Span span, int status, Function<String, List<String>> headers) {
+	public void onResponse(ClientCall call, int status, Function<String, List<String>> headers) {
 		try {
+			Span span = call.span;
+			call.status = status;
 			span.setAttribute(HttpAttributes.HTTP_RESPONSE_STATUS_CODE, HttpStatusCodes.valueOf(status));
 			if (status >= 400) {
+				call.errorType = Integer.toString(status);
 				span.setStatus(StatusCode.ERROR);
-				span.setAttribute(ErrorAttributes.ERROR_TYPE, Integer.toString(status));
+				span.setAttribute(ErrorAttributes.ERROR_TYPE, call.errorType);
 			}
 			if (!this.responseHeaders.isEmpty()) {
 				this.responseHeaders.record(span, headers);
@@ -117,14 +145,16 @@ public final class ClientSpans {
 
 	/**
 	 * Records a failed call: the exception, ERROR status, {@code error.type}.
-	 * @param span the span
+	 * @param call the call
 	 * @param failure what the call threw
 	 */
-	public void onFailure(Span span, Throwable failure) {
+	public void onFailure(ClientCall call, Throwable failure) {
 		try {
+			Span span = call.span;
+			call.errorType = failure.getClass().getName();
 			span.recordException(failure);
 			span.setStatus(StatusCode.ERROR);
-			span.setAttribute(ErrorAttributes.ERROR_TYPE, failure.getClass().getName());
+			span.setAttribute(ErrorAttributes.ERROR_TYPE, call.errorType);
 		}
 		catch (RuntimeException | LinkageError ex) {
 			logger.debug("Could not record the failure on the client span", ex);
@@ -133,15 +163,30 @@ public final class ClientSpans {
 
 	/**
 	 * Marks a call its caller gave up on: {@code error.type=cancelled}.
-	 * @param span the span
+	 * @param call the call
 	 */
-	public void onCancel(Span span) {
+	public void onCancel(ClientCall call) {
 		try {
-			span.setAttribute(ErrorAttributes.ERROR_TYPE, "cancelled");
+			call.errorType = "cancelled";
+			call.span.setAttribute(ErrorAttributes.ERROR_TYPE, "cancelled");
 		}
 		catch (RuntimeException | LinkageError ex) {
 			logger.debug("Could not mark the client span cancelled", ex);
 		}
+	}
+
+	/**
+	 * Ends the call's span and records its duration. Never throws.
+	 * @param call the call
+	 */
+	public void end(ClientCall call) {
+		try {
+			call.span.end();
+		}
+		catch (RuntimeException | LinkageError ex) {
+			logger.debug("Could not end the client span", ex);
+		}
+		this.metrics.record(call);
 	}
 
 }

@@ -50,7 +50,7 @@ public final class ReactiveTracingAutoConfiguration {
 				UntracedServerPaths.withConfigured(spring.server().skipPathPatterns(), untracedPaths.orderedStream()),
 				CapturedHeaders.requestHeaders(http.server().captureRequestHeaders()),
 				CapturedHeaders.responseHeaders(http.server().captureResponseHeaders()),
-				spring.server().traceResponseHeader());
+				spring.server().traceResponseHeader(), spring.metrics());
 	}
 
 }

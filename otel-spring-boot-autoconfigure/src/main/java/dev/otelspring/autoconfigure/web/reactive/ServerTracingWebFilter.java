@@ -6,9 +6,9 @@ import java.util.Objects;
 
 import dev.otelspring.autoconfigure.config.PathPattern;
 import dev.otelspring.autoconfigure.context.ReactorContextPropagation;
-import dev.otelspring.autoconfigure.internal.Guarded;
 import dev.otelspring.autoconfigure.web.internal.CapturedHeaders;
 import dev.otelspring.autoconfigure.web.internal.HttpMethods;
+import dev.otelspring.autoconfigure.web.internal.HttpServerMetrics;
 import dev.otelspring.autoconfigure.web.internal.ServerSpanEnd;
 import dev.otelspring.autoconfigure.web.internal.ServerSpanStart;
 import dev.otelspring.autoconfigure.web.internal.UrlSanitizer;
@@ -20,7 +20,6 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
-import io.opentelemetry.semconv.ErrorAttributes;
 import io.opentelemetry.semconv.ServerAttributes;
 import io.opentelemetry.semconv.UrlAttributes;
 import org.apache.commons.logging.Log;
@@ -79,16 +78,25 @@ final class ServerTracingWebFilter implements WebFilter, Ordered {
 
 	private final ServerSpanStart spanStart;
 
+	private final HttpServerMetrics metrics;
+
 	private final ServerSpanEnd spanEnd;
 
 	ServerTracingWebFilter(OpenTelemetry openTelemetry, HttpMethods methods, UrlSanitizer sanitizer,
 			List<PathPattern> skipPaths, CapturedHeaders requestHeaders, CapturedHeaders responseHeaders,
 			boolean traceResponseHeader) {
+		this(openTelemetry, methods, sanitizer, skipPaths, requestHeaders, responseHeaders, traceResponseHeader, true);
+	}
+
+	ServerTracingWebFilter(OpenTelemetry openTelemetry, HttpMethods methods, UrlSanitizer sanitizer,
+			List<PathPattern> skipPaths, CapturedHeaders requestHeaders, CapturedHeaders responseHeaders,
+			boolean traceResponseHeader, boolean metrics) {
 		this.tracer = openTelemetry.getTracer(INSTRUMENTATION_NAME);
 		this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
 		this.methods = methods;
 		this.spanStart = new ServerSpanStart(sanitizer, skipPaths, requestHeaders, traceResponseHeader);
-		this.spanEnd = new ServerSpanEnd(responseHeaders);
+		this.metrics = new HttpServerMetrics(openTelemetry, INSTRUMENTATION_NAME, metrics);
+		this.spanEnd = new ServerSpanEnd(responseHeaders, this.metrics);
 	}
 
 	@Override
@@ -142,7 +150,9 @@ final class ServerTracingWebFilter implements WebFilter, Ordered {
 			if (traceResponse != null) {
 				exchange.getResponse().getHeaders().set("traceresponse", traceResponse);
 			}
-			return new Traced(span, parent.with(span), known ? method : null);
+			HttpServerMetrics.Request measured = this.metrics.start(span, known ? method : HttpMethods.OTHER,
+					request.getURI().getScheme());
+			return new Traced(span, parent.with(span), known ? method : null, measured);
 		}
 		catch (RuntimeException | LinkageError ex) {
 			logger.debug("Could not start a server span; the request proceeds untraced", ex);
@@ -164,12 +174,16 @@ final class ServerTracingWebFilter implements WebFilter, Ordered {
 	}
 
 	private void end(Traced traced, ServerWebExchange exchange, SignalType signal) {
+		Span span = traced.span;
+		int status = 0;
+		String contextPath = "";
+		String matched = null;
+		Throwable failure = traced.failure;
+		HttpHeaders responseHeaders = null;
 		try {
-			Span span = traced.span;
 			ServerHttpResponse response = exchange.getResponse();
 			HttpStatusCode statusCode = response.getStatusCode();
-			int status = (statusCode != null) ? statusCode.value() : 200;
-			Throwable failure = traced.failure;
+			status = (statusCode != null) ? statusCode.value() : 200;
 			if (failure instanceof ErrorResponse errorResponse) {
 				// A ResponseStatusException and the like: the answer is its status, and
 				// a 4xx is the client's error, not the server's.
@@ -183,30 +197,28 @@ final class ServerTracingWebFilter implements WebFilter, Ordered {
 				status = 500;
 			}
 			Object pattern = exchange.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-			String matched = (pattern instanceof org.springframework.web.util.pattern.PathPattern pathPattern)
+			matched = (pattern instanceof org.springframework.web.util.pattern.PathPattern pathPattern)
 					? pathPattern.getPatternString() : Objects.toString(pattern, null);
 			if (failure != null) {
 				span.recordException(failure);
 			}
-			String contextPath = exchange.getRequest().getPath().contextPath().value();
-			if (signal == SignalType.CANCEL) {
-				// No answer went out: no status, and the request is not the server's
-				// error.
-				this.spanEnd.recordRoute(span, traced.method, 0, contextPath, matched);
-				span.setAttribute(ErrorAttributes.ERROR_TYPE, "cancelled");
-			}
-			else {
-				this.spanEnd.record(span, traced.method, status, contextPath, matched, failure != null, failure,
-						response.getHeaders()::getValuesAsList);
-			}
+			contextPath = exchange.getRequest().getPath().contextPath().value();
+			responseHeaders = response.getHeaders();
 		}
 		catch (RuntimeException | LinkageError ex) {
 			logger.debug("Could not complete the server span", ex);
 		}
-		Guarded.end(traced.span, logger);
+		if (signal == SignalType.CANCEL) {
+			// No answer went out: no status, and the request is not the server's error.
+			this.spanEnd.endCancelled(span, traced.context, traced.measured, traced.method, contextPath, matched);
+		}
+		else {
+			HttpHeaders headers = (responseHeaders != null) ? responseHeaders : new HttpHeaders();
+			this.spanEnd.end(span, traced.context, traced.measured, traced.method, status, contextPath, matched,
+					failure != null, failure, headers::getValuesAsList, null);
+		}
 	}
 
-	/** The span of one request and what its end needs. */
 	private static final class Traced {
 
 		final Span span;
@@ -215,12 +227,15 @@ final class ServerTracingWebFilter implements WebFilter, Ordered {
 
 		final String method;
 
+		final HttpServerMetrics.Request measured;
+
 		Throwable failure;
 
-		Traced(Span span, Context context, String method) {
+		Traced(Span span, Context context, String method, HttpServerMetrics.Request measured) {
 			this.span = span;
 			this.context = context;
 			this.method = method;
+			this.measured = measured;
 		}
 
 		void fail(Throwable failure) {

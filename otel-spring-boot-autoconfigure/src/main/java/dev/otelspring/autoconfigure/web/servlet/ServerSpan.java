@@ -1,5 +1,6 @@
 package dev.otelspring.autoconfigure.web.servlet;
 
+import dev.otelspring.autoconfigure.web.internal.HttpServerMetrics;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 
@@ -17,12 +18,15 @@ final class ServerSpan {
 
 	final String method;
 
+	final HttpServerMetrics.Request measured;
+
 	Throwable recordedException;
 
-	ServerSpan(Span span, Context context, String method) {
+	ServerSpan(Span span, Context context, String method, HttpServerMetrics.Request measured) {
 		this.span = span;
 		this.context = context;
 		this.method = method;
+		this.measured = measured;
 	}
 
 	void recordException(Throwable exception) {

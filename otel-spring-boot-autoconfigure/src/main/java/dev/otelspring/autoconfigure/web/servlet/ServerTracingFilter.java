@@ -10,6 +10,7 @@ import dev.otelspring.autoconfigure.config.PathPattern;
 import dev.otelspring.autoconfigure.internal.Guarded;
 import dev.otelspring.autoconfigure.web.internal.CapturedHeaders;
 import dev.otelspring.autoconfigure.web.internal.HttpMethods;
+import dev.otelspring.autoconfigure.web.internal.HttpServerMetrics;
 import dev.otelspring.autoconfigure.web.internal.ServerSpanEnd;
 import dev.otelspring.autoconfigure.web.internal.ServerSpanStart;
 import dev.otelspring.autoconfigure.web.internal.UrlSanitizer;
@@ -85,6 +86,8 @@ final class ServerTracingFilter implements Filter {
 
 	private final ServerSpanStart spanStart;
 
+	private final HttpServerMetrics metrics;
+
 	private final ServerSpanEnd spanEnd;
 
 	private volatile Long lastServerPort;
@@ -92,11 +95,18 @@ final class ServerTracingFilter implements Filter {
 	ServerTracingFilter(OpenTelemetry openTelemetry, HttpMethods methods, UrlSanitizer sanitizer,
 			List<PathPattern> skipPaths, CapturedHeaders requestHeaders, CapturedHeaders responseHeaders,
 			boolean traceResponseHeader) {
+		this(openTelemetry, methods, sanitizer, skipPaths, requestHeaders, responseHeaders, traceResponseHeader, true);
+	}
+
+	ServerTracingFilter(OpenTelemetry openTelemetry, HttpMethods methods, UrlSanitizer sanitizer,
+			List<PathPattern> skipPaths, CapturedHeaders requestHeaders, CapturedHeaders responseHeaders,
+			boolean traceResponseHeader, boolean metrics) {
 		this.tracer = openTelemetry.getTracer(INSTRUMENTATION_NAME);
 		this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
 		this.methods = methods;
 		this.spanStart = new ServerSpanStart(sanitizer, skipPaths, requestHeaders, traceResponseHeader);
-		this.spanEnd = new ServerSpanEnd(responseHeaders);
+		this.metrics = new HttpServerMetrics(openTelemetry, INSTRUMENTATION_NAME, metrics);
+		this.spanEnd = new ServerSpanEnd(responseHeaders, this.metrics);
 	}
 
 	@Override
@@ -165,7 +175,9 @@ final class ServerTracingFilter implements Filter {
 			if (traceResponse != null) {
 				response.setHeader("traceresponse", traceResponse);
 			}
-			ServerSpan serverSpan = new ServerSpan(span, parent.with(span), known ? method : null);
+			HttpServerMetrics.Request measured = this.metrics.start(span, known ? method : HttpMethods.OTHER,
+					request.getScheme());
+			ServerSpan serverSpan = new ServerSpan(span, parent.with(span), known ? method : null, measured);
 			request.setAttribute(ServerSpan.ATTRIBUTE, serverSpan);
 			return serverSpan;
 		}
@@ -213,10 +225,10 @@ final class ServerTracingFilter implements Filter {
 		}
 		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
 		serverSpan.recordException(unwrap(failure, serverSpan.recordedException));
-		this.spanEnd.record(serverSpan.span, serverSpan.method, status, request.getContextPath(),
-				(pattern != null) ? pattern.toString() : null, failure != null, serverSpan.recordedException,
-				(name) -> List.copyOf(response.getHeaders(name)));
-		serverSpan.span.end();
+		this.spanEnd.end(serverSpan.span, serverSpan.context, serverSpan.measured, serverSpan.method, status,
+				request.getContextPath(), (pattern != null) ? pattern.toString() : null, failure != null,
+				serverSpan.recordedException, (name) -> List.copyOf(response.getHeaders(name)),
+				protocolVersion(request.getProtocol()));
 	}
 
 	/**

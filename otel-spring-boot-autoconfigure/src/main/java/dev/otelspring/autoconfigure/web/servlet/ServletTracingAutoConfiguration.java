@@ -59,7 +59,7 @@ public final class ServletTracingAutoConfiguration {
 				UntracedServerPaths.withConfigured(spring.server().skipPathPatterns(), untracedPaths.orderedStream()),
 				CapturedHeaders.requestHeaders(http.server().captureRequestHeaders()),
 				CapturedHeaders.responseHeaders(http.server().captureResponseHeaders()),
-				spring.server().traceResponseHeader());
+				spring.server().traceResponseHeader(), spring.metrics());
 		FilterRegistrationBean<ServerTracingFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setOrder(FILTER_ORDER);
 		registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR));
