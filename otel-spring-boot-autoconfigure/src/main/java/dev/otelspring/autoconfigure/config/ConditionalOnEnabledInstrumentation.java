@@ -12,8 +12,9 @@ import org.springframework.context.annotation.Conditional;
  * Matches when the instrumentation is switched on:
  * {@code otel.instrumentation.<name>.enabled}, which defaults to
  * {@code otel.instrumentation.common.default-enabled}, which defaults to {@code true}
- * (the official starter's keys). A value other than {@code true} or {@code false} stops
- * startup with a report naming the key.
+ * (the official starter's keys); an instrumentation that is off by default stays off
+ * until its own key says {@code true}. A value other than {@code true} or {@code false}
+ * stops startup with a report naming the key.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ ElementType.TYPE, ElementType.METHOD })
@@ -26,5 +27,11 @@ public @interface ConditionalOnEnabledInstrumentation {
 	 * @return the name
 	 */
 	String value();
+
+	/**
+	 * Whether the instrumentation is on when its key is not set.
+	 * @return whether it is on by default
+	 */
+	boolean enabledByDefault() default true;
 
 }

@@ -22,20 +22,28 @@ public final class InstrumentationSwitches {
 	 * {@code false}
 	 */
 	public static boolean isEnabled(Environment environment, String name) {
-		return decide(new OtelProperties(environment), name).enabled();
+		return decide(new OtelProperties(environment), name, true).enabled();
 	}
 
-	static Decision decide(OtelProperties properties, String name) {
+	static Decision decide(OtelProperties properties, String name, boolean enabledByDefault) {
 		String key = key(name);
 		if (properties.getString(key) != null) {
 			return new Decision(properties.getBoolean(key, true), key + " is " + properties.getBoolean(key, true));
+		}
+		if (!enabledByDefault) {
+			return new Decision(false, key + " is not set; this instrumentation is off by default");
 		}
 		boolean enabled = properties.getBoolean(OtelPropertyNames.INSTRUMENTATION_DEFAULT_ENABLED, true);
 		return new Decision(enabled,
 				key + " is not set and " + OtelPropertyNames.INSTRUMENTATION_DEFAULT_ENABLED + " is " + enabled);
 	}
 
-	static String key(String name) {
+	/**
+	 * Returns the switch's key, for messages.
+	 * @param name the instrumentation's name
+	 * @return {@code otel.instrumentation.<name>.enabled}
+	 */
+	public static String key(String name) {
 		return OtelPropertyNames.INSTRUMENTATION + name + ".enabled";
 	}
 

@@ -14,10 +14,11 @@ class OnEnabledInstrumentationCondition extends SpringBootCondition {
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-		String name = (String) metadata.getAnnotationAttributes(ConditionalOnEnabledInstrumentation.class.getName())
-			.get("value");
+		java.util.Map<String, Object> attributes = metadata
+			.getAnnotationAttributes(ConditionalOnEnabledInstrumentation.class.getName());
+		String name = (String) attributes.get("value");
 		InstrumentationSwitches.Decision decision = InstrumentationSwitches
-			.decide(new OtelProperties(context.getEnvironment()), name);
+			.decide(new OtelProperties(context.getEnvironment()), name, (Boolean) attributes.get("enabledByDefault"));
 		return new ConditionOutcome(decision.enabled(),
 				ConditionMessage.forCondition(ConditionalOnEnabledInstrumentation.class, name)
 					.because(decision.reason()));

@@ -34,6 +34,20 @@ final class OtelPropertyNames {
 
 	static final String METRICS_CARDINALITY_LIMIT = "otel.java.metrics.cardinality.limit";
 
+	static final String LOGS_EXPORTER = "otel.logs.exporter";
+
+	static final String BLRP_SCHEDULE_DELAY = "otel.blrp.schedule.delay";
+
+	static final String BLRP_MAX_QUEUE_SIZE = "otel.blrp.max.queue.size";
+
+	static final String BLRP_MAX_EXPORT_BATCH_SIZE = "otel.blrp.max.export.batch.size";
+
+	static final String BLRP_EXPORT_TIMEOUT = "otel.blrp.export.timeout";
+
+	static final String OTLP_LOGS = "otel.exporter.otlp.logs.";
+
+	static final String LOGBACK_APPENDER_MDC = "otel.instrumentation.logback-appender.experimental.capture-mdc-attributes";
+
 	static final String OTLP_METRICS = "otel.exporter.otlp.metrics.";
 
 	static final String OTLP_METRICS_TEMPORALITY = OTLP_METRICS + "temporality.preference";

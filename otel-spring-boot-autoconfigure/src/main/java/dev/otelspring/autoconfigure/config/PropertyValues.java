@@ -28,6 +28,9 @@ final class PropertyValues {
 		keys.put(OtelPropertyNames.OTLP_TRACES + "compression", OtlpCompression.class);
 		keys.put(OtelPropertyNames.METRICS_EXPORTER, MetricsExporterType.class);
 		keys.put(OtelPropertyNames.METRICS_EXEMPLAR_FILTER, ExemplarFilterType.class);
+		keys.put(OtelPropertyNames.LOGS_EXPORTER, LogsExporterType.class);
+		keys.put(OtelPropertyNames.OTLP_LOGS + "protocol", OtlpProtocol.class);
+		keys.put(OtelPropertyNames.OTLP_LOGS + "compression", OtlpCompression.class);
 		keys.put(OtelPropertyNames.OTLP_METRICS + "protocol", OtlpProtocol.class);
 		keys.put(OtelPropertyNames.OTLP_METRICS + "compression", OtlpCompression.class);
 		keys.put(OtelPropertyNames.OTLP_METRICS_TEMPORALITY, MetricTemporality.class);

@@ -5,7 +5,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Declares {@link OtlpExportThreads} once, for every OTLP/HTTP exporter of the starter.
+ * Declares {@link OtlpExportThreads} for the metric and log record exporters, unless the
+ * span exporter's configuration has already declared them.
  */
 @Configuration(proxyBeanMethods = false)
 class OtlpExportThreadsConfiguration {

@@ -27,7 +27,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 
@@ -139,8 +138,13 @@ public final class OtlpSpanExporterAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnOtlpProtocol(OtlpProtocol.HTTP_PROTOBUF)
-	@Import(OtlpExportThreadsConfiguration.class)
 	static class HttpProtobufConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean({ OtlpHttpSpanExporter.class, OtlpExportThreads.class })
+		OtlpExportThreads otelOtlpExportThreads() {
+			return new OtlpExportThreads();
+		}
 
 		@Bean(destroyMethod = "")
 		@ConditionalOnMissingBean

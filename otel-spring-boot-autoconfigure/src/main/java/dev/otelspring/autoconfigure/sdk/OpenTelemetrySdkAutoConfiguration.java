@@ -15,6 +15,7 @@ import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.OpenTelemetrySdkBuilder;
+import io.opentelemetry.sdk.logs.SdkLoggerProvider;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -44,8 +45,9 @@ import org.springframework.core.env.Environment;
  * Auto-configuration of the OpenTelemetry SDK for tracing: {@link Resource},
  * {@link SpanLimits}, {@link ContextPropagators}, a {@link BatchSpanProcessor} over every
  * {@link SpanExporter} bean, the {@link SdkTracerProvider} and the {@link OpenTelemetry}
- * bean, from the standard {@code otel.*} settings. The {@link SdkMeterProvider}, when the
- * metrics auto-configuration made one, joins the same {@link OpenTelemetry} and shutdown.
+ * bean, from the standard {@code otel.*} settings. The {@link SdkMeterProvider} and the
+ * {@link SdkLoggerProvider}, when the metrics and logs auto-configurations made them,
+ * join the same {@link OpenTelemetry} and shutdown.
  *
  * <p>
  * It composes what other auto-configurations and the application contribute as beans: the
@@ -204,9 +206,27 @@ public final class OpenTelemetrySdkAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		SdkShutdown otelSdkShutdown(SdkTracerProvider tracerProvider, ObjectProvider<SdkMeterProvider> meterProvider,
-				SdkShutdownSettings settings, ObjectProvider<SdkShutdownListener> listeners) {
-			return new SdkShutdown(tracerProvider, meterProvider.getIfAvailable(), settings.timeout(),
+				ObjectProvider<SdkLoggerProvider> loggerProvider, SdkShutdownSettings settings,
+				ObjectProvider<SdkShutdownListener> listeners, ConfigurableListableBeanFactory beanFactory) {
+			return new SdkShutdown(tracerProvider, meterProvider.getIfAvailable(),
+					loggerProvider(beanFactory, loggerProvider), settings.timeout(),
 					listeners.orderedStream().toList());
+		}
+
+		/**
+		 * Returns the logger provider to use: the application's or ours, not the one
+		 * Spring Boot 3.5's Actuator declares whenever the logs SDK is on the class path
+		 * (with {@code otel.logs.exporter=none} it would take every log line to no
+		 * exporter).
+		 * @param beanFactory the bean factory
+		 * @param loggerProviders the logger providers
+		 * @return the logger provider, or {@code null}
+		 */
+		private static SdkLoggerProvider loggerProvider(ConfigurableListableBeanFactory beanFactory,
+				ObjectProvider<SdkLoggerProvider> loggerProviders) {
+			List<SdkLoggerProvider> providers = SpringBootOpenTelemetry.withoutBootsOwn(beanFactory, loggerProviders,
+					SdkLoggerProvider.class);
+			return providers.isEmpty() ? null : providers.get(0);
 		}
 
 		@Bean
@@ -216,11 +236,16 @@ public final class OpenTelemetrySdkAutoConfiguration {
 
 		@Bean(destroyMethod = "")
 		OpenTelemetrySdk openTelemetry(SdkTracerProvider tracerProvider, ObjectProvider<SdkMeterProvider> meterProvider,
-				ContextPropagators propagators) {
+				ObjectProvider<SdkLoggerProvider> loggerProvider, ContextPropagators propagators,
+				ConfigurableListableBeanFactory beanFactory) {
 			OpenTelemetrySdkBuilder builder = OpenTelemetrySdk.builder()
 				.setTracerProvider(tracerProvider)
 				.setPropagators(propagators);
 			meterProvider.ifAvailable(builder::setMeterProvider);
+			SdkLoggerProvider logs = loggerProvider(beanFactory, loggerProvider);
+			if (logs != null) {
+				builder.setLoggerProvider(logs);
+			}
 			return builder.build();
 		}
 

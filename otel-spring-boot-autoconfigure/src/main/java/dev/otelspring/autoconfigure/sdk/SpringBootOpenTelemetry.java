@@ -46,6 +46,15 @@ public final class SpringBootOpenTelemetry {
 	/** Boot 4: the OTLP span exporter. */
 	public static final String BOOT4_OTLP = "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingAutoConfiguration";
 
+	/** Boot 3.5: the logger provider and its batch processor. */
+	public static final String BOOT3_LOGGING = "org.springframework.boot.actuate.autoconfigure.logging.OpenTelemetryLoggingAutoConfiguration";
+
+	/** Boot 4: the logger provider and its batch processor. */
+	public static final String BOOT4_LOGGING = "org.springframework.boot.opentelemetry.autoconfigure.logging.OpenTelemetryLoggingAutoConfiguration";
+
+	/** Boot 4: the OTLP log record exporter. */
+	public static final String BOOT4_OTLP_LOGGING = "org.springframework.boot.opentelemetry.autoconfigure.logging.otlp.OtlpLoggingAutoConfiguration";
+
 	private static final String SPRING_BOOT_PACKAGE = "org.springframework.boot.";
 
 	private SpringBootOpenTelemetry() {
@@ -60,7 +69,7 @@ public final class SpringBootOpenTelemetry {
 	 * @param type the type
 	 * @return the application's beans of that type
 	 */
-	static <T> List<T> withoutBootsOwn(ConfigurableListableBeanFactory beanFactory, ObjectProvider<T> beans,
+	public static <T> List<T> withoutBootsOwn(ConfigurableListableBeanFactory beanFactory, ObjectProvider<T> beans,
 			Class<T> type) {
 		Map<String, T> all = beanFactory.getBeansOfType(type);
 		Set<Object> boots = all.entrySet()

@@ -63,7 +63,7 @@ class PropertyValuesDriftTests {
 	void readmeTableListsExactlyTheEnumsValues(String key) {
 		Matcher row = Pattern.compile("^\\| `" + Pattern.quote(key) + "` \\|([^|]*)\\|([^|]*)\\|$", Pattern.MULTILINE)
 			.matcher(README);
-		if (key.matches("otel\\.exporter\\.otlp\\.(traces|metrics)\\.(protocol|compression)")) {
+		if (key.matches("otel\\.exporter\\.otlp\\.(traces|metrics|logs)\\.(protocol|compression)")) {
 			// The README documents the signal-specific forms of the general keys in one
 			// sentence, not as rows.
 			assertThat(README).contains(key.substring(0, key.lastIndexOf('.')) + ".*");
@@ -98,6 +98,8 @@ class PropertyValuesDriftTests {
 		OtlpExporterSettings.from(environment);
 		OtlpExporterSettings.from(environment, OtlpSignal.METRICS);
 		MetricsSettings.from(environment);
+		OtlpExporterSettings.from(environment, OtlpSignal.LOGS);
+		LogsSettings.from(environment);
 	}
 
 	private static List<String> values(String key) {

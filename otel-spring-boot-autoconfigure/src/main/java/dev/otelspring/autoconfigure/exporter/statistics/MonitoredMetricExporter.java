@@ -1,8 +1,6 @@
 package dev.otelspring.autoconfigure.exporter.statistics;
 
 import java.util.Collection;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.common.export.MemoryMode;
@@ -11,25 +9,17 @@ import io.opentelemetry.sdk.metrics.InstrumentType;
 import io.opentelemetry.sdk.metrics.data.AggregationTemporality;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.metrics.export.MetricExporter;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 /**
- * A {@link MetricExporter} decorator that reports failing metric exports the way span
- * exports are reported: one WARN line when exporting starts failing, one INFO line when
- * it recovers, the failed collections counted in between; never a line per export. A
- * failure loses that collection's points only: the next collection carries cumulative
- * values again.
+ * A {@link MetricExporter} decorator that reports failing metric exports through an
+ * {@link ExportFailureLog}. A failure loses that collection's points only: the next
+ * collection carries cumulative values again.
  */
 final class MonitoredMetricExporter implements MetricExporter {
 
-	private static final Log logger = LogFactory.getLog(MonitoredMetricExporter.class);
-
 	private final MetricExporter delegate;
 
-	private final AtomicBoolean failing = new AtomicBoolean();
-
-	private final AtomicLong failedExports = new AtomicLong();
+	private final ExportFailureLog failures = new ExportFailureLog("Metric", "collections are dropped");
 
 	MonitoredMetricExporter(MetricExporter delegate) {
 		this.delegate = delegate;
@@ -37,55 +27,7 @@ final class MonitoredMetricExporter implements MetricExporter {
 
 	@Override
 	public CompletableResultCode export(Collection<MetricData> metrics) {
-		CompletableResultCode result;
-		try {
-			result = this.delegate.export(metrics);
-		}
-		catch (RuntimeException ex) {
-			onFailed(ex);
-			return CompletableResultCode.ofFailure();
-		}
-		result.whenComplete(() -> {
-			if (result.isSuccess()) {
-				onExported();
-			}
-			else {
-				onFailed(failureOf(result));
-			}
-		});
-		return result;
-	}
-
-	private void onExported() {
-		if (this.failing.compareAndSet(true, false)) {
-			logger.info("Metric export recovered after " + this.failedExports.getAndSet(0) + " failed export(s).");
-		}
-	}
-
-	private void onFailed(Throwable error) {
-		this.failedExports.incrementAndGet();
-		if (this.failing.compareAndSet(false, true)) {
-			logger.warn("Metric export is failing (" + ((error != null) ? error : "the exporter reported a failure")
-					+ "); collections are dropped until it recovers. Requests are not affected. Further failures "
-					+ "are counted, not logged.");
-		}
-	}
-
-	private static Throwable failureOf(CompletableResultCode result) {
-		try {
-			return result.getFailureThrowable();
-		}
-		catch (LinkageError ex) {
-			return null;
-		}
-	}
-
-	/**
-	 * Returns how many exports in a row have failed.
-	 * @return how many exports in a row have failed
-	 */
-	long getFailedExports() {
-		return this.failedExports.get();
+		return this.failures.watch(() -> this.delegate.export(metrics));
 	}
 
 	@Override

@@ -2,12 +2,14 @@ package dev.otelspring.autoconfigure.exporter.statistics;
 
 import dev.otelspring.autoconfigure.config.BatchSettings;
 import dev.otelspring.autoconfigure.config.ConditionalOnEnabledOpenTelemetry;
+import dev.otelspring.autoconfigure.logs.LogRecordExporterDecorator;
 import dev.otelspring.autoconfigure.metrics.MetricExporterDecorator;
 import dev.otelspring.autoconfigure.sdk.BatchSpanProcessorBuilderCustomizer;
 import dev.otelspring.autoconfigure.sdk.OpenTelemetrySdkAutoConfiguration;
 import dev.otelspring.autoconfigure.sdk.SdkShutdownListener;
 import dev.otelspring.autoconfigure.sdk.SpanExporterDecorator;
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.sdk.logs.export.LogRecordExporter;
 import io.opentelemetry.sdk.metrics.export.MetricExporter;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.apache.commons.logging.Log;
@@ -62,18 +64,20 @@ public final class SpanExportStatisticsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnClass(MetricExporter.class)
-	MetricExporterDecorator otelMetricExportFailureReport(Environment environment) {
-		SdkExportLoggers loggers = new SdkExportLoggers(environment);
-		return (exporter) -> {
-			loggers.quiet();
-			return new MonitoredMetricExporter(exporter);
-		};
+	MetricExporterDecorator otelMetricExportFailureReport() {
+		return MonitoredMetricExporter::new;
+	}
+
+	@Bean
+	@ConditionalOnClass(LogRecordExporter.class)
+	LogRecordExporterDecorator otelLogExportFailureReport() {
+		return MonitoredLogRecordExporter::new;
 	}
 
 	@Bean
 	SpanExportMetrics otelSpanExportMetrics(ObjectProvider<OpenTelemetry> openTelemetry,
 			SpanExportStatistics statistics, Environment environment) {
-		return new SpanExportMetrics(openTelemetry.getObject(), statistics,
+		return new SpanExportMetrics(openTelemetry.getIfAvailable(OpenTelemetry::noop), statistics,
 				BatchSettings.from(environment).maxQueueSize());
 	}
 

@@ -1,0 +1,25 @@
+package dev.otelspring.autoconfigure.logs;
+
+import java.util.Map;
+
+import io.opentelemetry.context.Context;
+
+/**
+ * What a log record is made of, taken from a Logback event on the thread that logged it:
+ * what the appender emits at once, or holds until the SDK is ready.
+ *
+ * @param epochNanos when the event happened
+ * @param level the Logback level, as an int ({@code ch.qos.logback.classic.Level})
+ * @param levelName the level's name
+ * @param loggerName the logger's name
+ * @param threadName the logging thread's name
+ * @param threadId the logging thread's id
+ * @param message the formatted message
+ * @param throwable the exception logged with it, or {@code null}
+ * @param mdc the MDC entries at the time
+ * @param context the OpenTelemetry context at the time (for the trace and span ids)
+ */
+record CapturedLogEvent(long epochNanos, int level, String levelName, String loggerName, String threadName,
+		long threadId, String message, Throwable throwable, Map<String, String> mdc, Context context) {
+
+}
