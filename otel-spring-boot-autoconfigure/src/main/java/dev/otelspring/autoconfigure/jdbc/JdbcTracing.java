@@ -1,13 +1,21 @@
 package dev.otelspring.autoconfigure.jdbc;
 
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
 import dev.otelspring.autoconfigure.config.JdbcTracingSettings;
 import dev.otelspring.autoconfigure.internal.Guarded;
+import dev.otelspring.autoconfigure.internal.SpanTiming;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
@@ -33,9 +41,18 @@ public final class JdbcTracing {
 
 	private static final AttributeKey<String> POOL_NAME = AttributeKey.stringKey("db.client.connection.pool.name");
 
+	private static final int MAX_DATABASES = 64;
+
+	/** The explicit bucket boundaries the database conventions advise, in seconds. */
+	private static final List<Double> DURATION_BUCKETS = List.of(0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1.0, 5.0, 10.0);
+
 	private final Tracer tracer;
 
+	private final DoubleHistogram operationDuration;
+
 	private final JdbcTracingSettings settings;
+
+	private final Map<DatabaseInfo, Attributes> databaseAttributes = new ConcurrentHashMap<>();
 
 	private final SqlQueryAnalyzer analyzer;
 
@@ -48,6 +65,12 @@ public final class JdbcTracing {
 	 */
 	public JdbcTracing(OpenTelemetry openTelemetry, JdbcTracingSettings settings) {
 		this.tracer = openTelemetry.getTracer(INSTRUMENTATION_NAME);
+		Meter meter = SpanTiming.meter(openTelemetry, INSTRUMENTATION_NAME, true);
+		this.operationDuration = (meter != null) ? meter.histogramBuilder("db.client.operation.duration")
+			.setUnit("s")
+			.setDescription("Duration of database client operations.")
+			.setExplicitBucketBoundariesAdvice(DURATION_BUCKETS)
+			.build() : null;
 		this.settings = settings;
 		this.analyzer = new SqlQueryAnalyzer(settings.querySanitization(), settings.maxQueryLength(), false);
 		this.backslashAnalyzer = new SqlQueryAnalyzer(settings.querySanitization(), settings.maxQueryLength(), true);
@@ -105,13 +128,9 @@ public final class JdbcTracing {
 	 */
 	Span startStatement(Context parent, DatabaseInfo database, SqlQuery query, long batchSize) {
 		try {
-			boolean batch = batchSize >= 2 || batchSize == 0;
-			String operation = query.operationName();
-			String summary = query.summary();
-			if (batch) {
-				operation = (operation != null) ? "BATCH " + operation : "BATCH";
-				summary = summary.isEmpty() ? "BATCH" : "BATCH " + summary;
-			}
+			boolean batch = isBatch(batchSize);
+			String operation = operationName(query, batchSize);
+			String summary = summary(query, batchSize);
 			String name = !summary.isEmpty() ? summary : database.system();
 			SpanBuilder builder = start(parent, name, SpanKind.CLIENT, database);
 			if (query.text() != null && !query.text().isEmpty()) {
@@ -133,6 +152,62 @@ public final class JdbcTracing {
 		}
 		catch (RuntimeException | LinkageError ex) {
 			logger.debug("Could not start a JDBC span", ex);
+			return null;
+		}
+	}
+
+	private static boolean isBatch(long batchSize) {
+		return batchSize >= 2 || batchSize == 0;
+	}
+
+	private static String operationName(SqlQuery query, long batchSize) {
+		String operation = query.operationName();
+		if (!isBatch(batchSize)) {
+			return operation;
+		}
+		return (operation != null) ? "BATCH " + operation : "BATCH";
+	}
+
+	private static String summary(SqlQuery query, long batchSize) {
+		String summary = query.summary();
+		if (!isBatch(batchSize)) {
+			return summary;
+		}
+		return summary.isEmpty() ? "BATCH" : "BATCH " + summary;
+	}
+
+	/**
+	 * Returns what the duration of a statement is recorded with, or {@code null} when
+	 * operations are not measured: the database, the operation, the collection and the
+	 * summary as on the span; never the query text.
+	 * @param database the database
+	 * @param span the statement's span, just started
+	 * @param query the analysed text
+	 * @param batchSize as for {@link #startStatement}
+	 * @return the measurement, or {@code null}
+	 */
+	Measured measure(DatabaseInfo database, Span span, SqlQuery query, long batchSize) {
+		if (this.operationDuration == null || span == null) {
+			return null;
+		}
+		try {
+			String operation = operationName(query, batchSize);
+			String collection = query.collectionName();
+			String summary = summary(query, batchSize);
+			AttributesBuilder attributes = databaseAttributes(database).toBuilder();
+			if (operation != null) {
+				attributes.put(DbAttributes.DB_OPERATION_NAME, operation);
+			}
+			if (collection != null) {
+				attributes.put(DbAttributes.DB_COLLECTION_NAME, collection);
+			}
+			if (summary != null && !summary.isEmpty()) {
+				attributes.put(DbAttributes.DB_QUERY_SUMMARY, summary);
+			}
+			return new Measured(attributes.build(), SpanTiming.start(span));
+		}
+		catch (RuntimeException | LinkageError ex) {
+			logger.debug("Could not measure a JDBC operation", ex);
 			return null;
 		}
 	}
@@ -177,20 +252,38 @@ public final class JdbcTracing {
 	}
 
 	private SpanBuilder start(Context parent, String name, SpanKind kind, DatabaseInfo database) {
-		SpanBuilder builder = this.tracer.spanBuilder(name)
+		return this.tracer.spanBuilder(name)
 			.setParent(parent)
 			.setSpanKind(kind)
-			.setAttribute(DbAttributes.DB_SYSTEM_NAME, database.system());
+			.setAllAttributes(databaseAttributes(database));
+	}
+
+	/**
+	 * Returns what every span and measurement of a database carries: the system, the
+	 * namespace and the server. Built once per database.
+	 * @param database the database
+	 * @return the attributes
+	 */
+	private Attributes databaseAttributes(DatabaseInfo database) {
+		Attributes attributes = this.databaseAttributes.get(database);
+		if (attributes != null) {
+			return attributes;
+		}
+		AttributesBuilder builder = Attributes.builder().put(DbAttributes.DB_SYSTEM_NAME, database.system());
 		if (database.namespace() != null) {
-			builder.setAttribute(DbAttributes.DB_NAMESPACE, database.namespace());
+			builder.put(DbAttributes.DB_NAMESPACE, database.namespace());
 		}
 		if (database.serverAddress() != null) {
-			builder.setAttribute(ServerAttributes.SERVER_ADDRESS, database.serverAddress());
+			builder.put(ServerAttributes.SERVER_ADDRESS, database.serverAddress());
 			if (database.serverPort() > 0) {
-				builder.setAttribute(ServerAttributes.SERVER_PORT, (long) database.serverPort());
+				builder.put(ServerAttributes.SERVER_PORT, (long) database.serverPort());
 			}
 		}
-		return builder;
+		attributes = builder.build();
+		if (this.databaseAttributes.size() < MAX_DATABASES) {
+			this.databaseAttributes.put(database, attributes);
+		}
+		return attributes;
 	}
 
 	/**
@@ -229,15 +322,57 @@ public final class JdbcTracing {
 	 * @throws Throwable what the call threw
 	 */
 	Object run(Span span, JdbcCall call) throws Throwable {
+		return run(span, null, null, call);
+	}
+
+	/**
+	 * Runs a JDBC call inside its span and records its duration: a failure marks the span
+	 * (and the measurement, with {@code error.type} and {@code db.response.status_code})
+	 * and is rethrown unchanged, and the span ends either way.
+	 * @param span the span, or {@code null}
+	 * @param measured the measurement, or {@code null}
+	 * @param parent the context the call was made in, for exemplars
+	 * @param call the call
+	 * @return what the call returned
+	 * @throws Throwable what the call threw
+	 */
+	Object run(Span span, Measured measured, Context parent, JdbcCall call) throws Throwable {
+		Throwable failure = null;
 		try {
 			return call.call();
 		}
 		catch (Throwable ex) {
+			failure = ex;
 			fail(span, ex);
 			throw ex;
 		}
 		finally {
 			end(span);
+			if (measured != null) {
+				record(span, measured, parent, failure);
+			}
+		}
+	}
+
+	private void record(Span span, Measured measured, Context parent, Throwable failure) {
+		try {
+			Attributes attributes = measured.attributes();
+			if (failure != null) {
+				String sqlState = (failure instanceof SQLException sql) ? sql.getSQLState() : null;
+				AttributesBuilder failed = attributes.toBuilder();
+				if (sqlState != null && !sqlState.isEmpty()) {
+					failed.put(DbAttributes.DB_RESPONSE_STATUS_CODE, sqlState)
+						.put(ErrorAttributes.ERROR_TYPE, sqlState);
+				}
+				else {
+					failed.put(ErrorAttributes.ERROR_TYPE, failure.getClass().getName());
+				}
+				attributes = failed.build();
+			}
+			this.operationDuration.record(SpanTiming.seconds(span, measured.start()), attributes, parent.with(span));
+		}
+		catch (RuntimeException | LinkageError ex) {
+			logger.debug("Could not record the duration of a JDBC operation", ex);
 		}
 	}
 
@@ -249,6 +384,15 @@ public final class JdbcTracing {
 		if (span != null) {
 			Guarded.end(span, logger);
 		}
+	}
+
+	/**
+	 * What a statement's duration is recorded with.
+	 *
+	 * @param attributes the attributes
+	 * @param start the start, from {@link SpanTiming#start}
+	 */
+	record Measured(Attributes attributes, long start) {
 	}
 
 	/** A JDBC call that may throw anything the driver throws. */

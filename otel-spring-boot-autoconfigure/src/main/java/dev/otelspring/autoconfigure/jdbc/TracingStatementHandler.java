@@ -96,8 +96,9 @@ final class TracingStatementHandler extends JdbcProxyHandler {
 			return call(method, args);
 		}
 		DatabaseInfo database = this.owner.database();
-		Span span = tracing.startStatement(parent, database, tracing.analyze(database, sql), -1);
-		return tracing.run(span, () -> call(method, args));
+		SqlQuery query = tracing.analyze(database, sql);
+		Span span = tracing.startStatement(parent, database, query, -1);
+		return tracing.run(span, tracing.measure(database, span, query, -1), parent, () -> call(method, args));
 	}
 
 	private Object executeBatch(Method method, Object[] args) throws Throwable {
@@ -111,8 +112,9 @@ final class TracingStatementHandler extends JdbcProxyHandler {
 			return call(method, args);
 		}
 		DatabaseInfo database = this.owner.database();
-		Span span = tracing.startStatement(parent, database, batchQuery(tracing, database, texts), size);
-		return tracing.run(span, () -> call(method, args));
+		SqlQuery query = batchQuery(tracing, database, texts);
+		Span span = tracing.startStatement(parent, database, query, size);
+		return tracing.run(span, tracing.measure(database, span, query, size), parent, () -> call(method, args));
 	}
 
 	private SqlQuery batchQuery(JdbcTracing tracing, DatabaseInfo database, List<String> texts) {

@@ -51,26 +51,51 @@ public final class MicrometerMetricsBridgeAutoConfiguration {
 
 	private static final String INCUBATOR = "io.opentelemetry.api.incubator.ExtendedOpenTelemetry";
 
+	/** The OpenTelemetry API the bridge is built against, and needs at least. */
+	static final int[] MINIMUM_API = { 1, 65 };
+
 	@Bean
 	@ConditionalOnMissingBean(OpenTelemetryMeterRegistry.class)
 	MeterRegistry otelMeterRegistry(OpenTelemetry openTelemetry, ObjectProvider<Clock> clock,
 			ResourceLoader resourceLoader) {
-		if (!ClassUtils.isPresent(INCUBATOR, resourceLoader.getClassLoader())) {
-			// The bridge reads its settings through the incubating API; without it, it
-			// fails on first use with a NoClassDefFoundError.
+		if (!isSupported(resourceLoader.getClassLoader())) {
+			// The bridge reads its settings through the incubating API, and calls API
+			// methods older versions lack: it would fail on first use.
 			throw new InvalidOtelPropertyException(InstrumentationSwitches.key(INSTRUMENTATION), "true",
-					"false; or true with io.opentelemetry:opentelemetry-api-incubator:" + apiVersion()
-							+ "-alpha on the class path, which OpenTelemetry's Micrometer bridge needs (its "
-							+ "ExtendedOpenTelemetry exists from OpenTelemetry 1.55; 1.49 is too old for the bridge)");
+					"false; or true with OpenTelemetry " + MINIMUM_API[0] + "." + MINIMUM_API[1]
+							+ " or later (this application has " + apiVersion()
+							+ ") and io.opentelemetry:opentelemetry-api-incubator at the same version with -alpha on "
+							+ "the class path, which OpenTelemetry's Micrometer bridge needs");
 		}
 		return OpenTelemetryMeterRegistry.builder(openTelemetry)
 			.setClock(clock.getIfAvailable(() -> Clock.SYSTEM))
 			.build();
 	}
 
+	/**
+	 * Returns whether the OpenTelemetry API on the class path can run the bridge: recent
+	 * enough, with its incubating API.
+	 * @param classLoader the application's class loader
+	 * @return whether the bridge can run
+	 */
+	static boolean isSupported(ClassLoader classLoader) {
+		if (!ClassUtils.isPresent(INCUBATOR, classLoader)) {
+			return false;
+		}
+		String[] parts = apiVersion().split("[.-]");
+		try {
+			int major = Integer.parseInt(parts[0]);
+			int minor = (parts.length > 1) ? Integer.parseInt(parts[1]) : 0;
+			return major > MINIMUM_API[0] || (major == MINIMUM_API[0] && minor >= MINIMUM_API[1]);
+		}
+		catch (NumberFormatException ex) {
+			return false;
+		}
+	}
+
 	private static String apiVersion() {
 		String version = OpenTelemetry.class.getPackage().getImplementationVersion();
-		return (version != null) ? version : "<opentelemetry-api version>";
+		return (version != null) ? version : "an unknown version";
 	}
 
 }

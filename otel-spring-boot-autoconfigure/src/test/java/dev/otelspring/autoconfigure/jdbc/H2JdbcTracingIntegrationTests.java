@@ -10,8 +10,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @WithOtlpReceiver
 @SpringBootTest(classes = JdbcTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.url=jdbc:h2:mem:shop;DB_CLOSE_DELAY=-1",
-				"spring.jpa.hibernate.ddl-auto=create", "spring.jpa.open-in-view=false",
-				"otel.bsp.schedule.delay=50ms" })
+				"spring.jpa.hibernate.ddl-auto=create", "spring.jpa.open-in-view=false", "otel.bsp.schedule.delay=50ms",
+				"otel.metric.export.interval=300ms" })
 class H2JdbcTracingIntegrationTests extends JdbcTracingIntegrationTests {
 
 	@Override

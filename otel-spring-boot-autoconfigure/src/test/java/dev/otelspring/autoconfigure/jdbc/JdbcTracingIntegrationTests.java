@@ -1,10 +1,14 @@
 package dev.otelspring.autoconfigure.jdbc;
 
+import java.util.List;
+import java.util.Map;
+
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfigMXBean;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.otelspring.test.OtlpHttpReceiver;
+import dev.otelspring.test.ReceivedMetric;
 import dev.otelspring.test.ReceivedSpan;
 import dev.otelspring.test.TestHttp;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
@@ -104,6 +108,38 @@ abstract class JdbcTracingIntegrationTests {
 		assertThat(failed.attributes()).containsEntry("db.response.status_code", missingTableState())
 			.containsEntry("error.type", missingTableState());
 		assertThat(failed.events()).anySatisfy((event) -> assertThat(event.getName()).isEqualTo("exception"));
+	}
+
+	@Test
+	void statementDurationsAreRecordedByTheConventionsWithTheFailuresSqlState() {
+		assertThat(TestHttp.send("POST", url("/products/1/reserve"), "").statusCode()).isEqualTo(200);
+		TestHttp.get(url("/products/broken"));
+		ReceivedMetric metric = this.receiver
+			.awaitMetric("db.client.operation.duration", (received) -> points(received).stream()
+				.anyMatch((point) -> missingTableState().equals(point.get("error.type")))
+					&& points(received).stream().anyMatch((point) -> "UPDATE".equals(point.get("db.operation.name"))));
+		assertThat(metric.scope()).isEqualTo("dev.otelspring.jdbc");
+		assertThat(metric.metric().getUnit()).isEqualTo("s");
+		assertThat(metric.metric().getHistogram().getDataPoints(0).getExplicitBoundsList()).containsExactly(0.001,
+				0.005, 0.01, 0.05, 0.1, 0.5, 1.0, 5.0, 10.0);
+		List<Map<String, Object>> points = points(metric);
+		assertThat(points).allSatisfy((point) -> assertThat(point).containsEntry("db.system.name", system())
+			.containsEntry("db.namespace", namespace())
+			.doesNotContainKey("db.query.text"));
+		assertThat(points).anySatisfy((point) -> assertThat(point).containsEntry("db.operation.name", "UPDATE")
+			.containsEntry("db.collection.name", "product")
+			.doesNotContainKey("error.type"));
+		assertThat(points).anySatisfy((point) -> assertThat(point).containsEntry("error.type", missingTableState())
+			.containsEntry("db.response.status_code", missingTableState()));
+	}
+
+	private static List<Map<String, Object>> points(ReceivedMetric metric) {
+		return metric.metric()
+			.getHistogram()
+			.getDataPointsList()
+			.stream()
+			.map((point) -> ReceivedSpan.toMap(point.getAttributesList()))
+			.toList();
 	}
 
 	@Test

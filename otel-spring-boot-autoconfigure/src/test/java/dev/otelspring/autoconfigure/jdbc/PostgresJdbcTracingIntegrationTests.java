@@ -14,7 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @WithOtlpReceiver
 @SpringBootTest(classes = JdbcTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.jpa.hibernate.ddl-auto=create", "spring.jpa.open-in-view=false",
-				"otel.bsp.schedule.delay=50ms" })
+				"otel.bsp.schedule.delay=50ms", "otel.metric.export.interval=300ms" })
 class PostgresJdbcTracingIntegrationTests extends JdbcTracingIntegrationTests {
 
 	static final PostgresServer postgres = PostgresServer.start();

@@ -15,7 +15,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.util.ClassUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,14 +34,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MicrometerMetricsBridgeTests {
 
 	/**
-	 * Returns whether the OpenTelemetry API on the class path can run the bridge: from
-	 * 1.55 with its incubating API. The run on Spring Boot 3.5's pinned 1.49 asserts the
+	 * Returns whether the OpenTelemetry API on the class path can run the bridge (1.65
+	 * and later). The runs on the versions Spring Boot pins (1.49, 1.55, 1.62) assert the
 	 * startup failure instead ({@link MicrometerMetricsBridgeSwitchTests}).
 	 * @return whether the bridge can run
 	 */
 	static boolean bridgeSupported() {
-		return ClassUtils.isPresent("io.opentelemetry.api.incubator.ExtendedOpenTelemetry",
-				MicrometerMetricsBridgeTests.class.getClassLoader());
+		return MicrometerMetricsBridgeAutoConfiguration
+			.isSupported(MicrometerMetricsBridgeTests.class.getClassLoader());
 	}
 
 	@Autowired

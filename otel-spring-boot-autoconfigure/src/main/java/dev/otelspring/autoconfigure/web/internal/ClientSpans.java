@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.function.Function;
 
+import dev.otelspring.autoconfigure.internal.SpanTiming;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
@@ -110,7 +111,7 @@ public final class ClientSpans {
 			}
 			Context context = ((parent != null) ? parent : Context.current()).with(span);
 			return new ClientCall(span, context, known ? method : HttpMethods.OTHER, host, port, uri.getScheme(),
-					HttpMetricsInstruments.start(span));
+					SpanTiming.start(span));
 		}
 		catch (RuntimeException | LinkageError ex) {
 			logger.debug("Could not start a client span; the call proceeds untraced", ex);

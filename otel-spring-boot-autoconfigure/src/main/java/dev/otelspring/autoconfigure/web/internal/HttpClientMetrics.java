@@ -1,5 +1,6 @@
 package dev.otelspring.autoconfigure.web.internal;
 
+import dev.otelspring.autoconfigure.internal.SpanTiming;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
@@ -33,7 +34,7 @@ public final class HttpClientMetrics {
 	 * @param enabled whether to record at all
 	 */
 	public HttpClientMetrics(OpenTelemetry openTelemetry, String instrumentationName, boolean enabled) {
-		Meter meter = HttpMetricsInstruments.meter(openTelemetry, instrumentationName, enabled);
+		Meter meter = SpanTiming.meter(openTelemetry, instrumentationName, enabled);
 		this.duration = (meter != null) ? meter.histogramBuilder("http.client.request.duration")
 			.setUnit("s")
 			.setDescription("Duration of HTTP client requests.")
@@ -74,8 +75,7 @@ public final class HttpClientMetrics {
 			if (call.errorType != null) {
 				attributes.put(ErrorAttributes.ERROR_TYPE, call.errorType);
 			}
-			this.duration.record(HttpMetricsInstruments.seconds(call.span, call.start), attributes.build(),
-					call.context);
+			this.duration.record(SpanTiming.seconds(call.span, call.start), attributes.build(), call.context);
 		}
 		catch (RuntimeException | LinkageError ex) {
 			logger.debug("Could not record the duration of a call", ex);

@@ -3,6 +3,7 @@ package dev.otelspring.autoconfigure.web.internal;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
+import dev.otelspring.autoconfigure.internal.SpanTiming;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
@@ -52,7 +53,7 @@ public final class HttpServerMetrics {
 	 * @param enabled whether to record at all
 	 */
 	public HttpServerMetrics(OpenTelemetry openTelemetry, String instrumentationName, boolean enabled) {
-		Meter meter = HttpMetricsInstruments.meter(openTelemetry, instrumentationName, enabled);
+		Meter meter = SpanTiming.meter(openTelemetry, instrumentationName, enabled);
 		if (meter == null) {
 			this.duration = null;
 			this.activeRequests = null;
@@ -91,7 +92,7 @@ public final class HttpServerMetrics {
 		try {
 			Attributes active = activeAttributes(method, scheme);
 			this.activeRequests.add(1, active);
-			return new Request(active, HttpMetricsInstruments.start(span));
+			return new Request(active, SpanTiming.start(span));
 		}
 		catch (RuntimeException | LinkageError ex) {
 			logger.debug("Could not start measuring a request", ex);
@@ -148,7 +149,7 @@ public final class HttpServerMetrics {
 			if (protocolVersion != null) {
 				attributes.put(NetworkAttributes.NETWORK_PROTOCOL_VERSION, protocolVersion);
 			}
-			this.duration.record(HttpMetricsInstruments.seconds(span, request.start), attributes.build(),
+			this.duration.record(SpanTiming.seconds(span, request.start), attributes.build(),
 					(context != null) ? context : Context.root());
 		}
 		catch (RuntimeException | LinkageError ex) {
