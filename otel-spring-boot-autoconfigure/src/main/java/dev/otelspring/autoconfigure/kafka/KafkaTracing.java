@@ -7,8 +7,13 @@ import java.util.List;
 import java.util.Set;
 
 import dev.otelspring.autoconfigure.internal.Guarded;
+import dev.otelspring.autoconfigure.internal.SpanTiming;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanContext;
@@ -92,9 +97,17 @@ public final class KafkaTracing {
 
 	};
 
+	/** The explicit bucket boundaries the messaging conventions advise, in seconds. */
+	private static final List<Double> DURATION_BUCKETS = List.of(0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75,
+			1.0, 2.5, 5.0, 7.5, 10.0);
+
 	private final Tracer tracer;
 
 	private final TextMapPropagator propagator;
+
+	private final DoubleHistogram sendDuration;
+
+	private final DoubleHistogram processDuration;
 
 	/**
 	 * Creates the tracing of Kafka clients.
@@ -103,6 +116,47 @@ public final class KafkaTracing {
 	public KafkaTracing(OpenTelemetry openTelemetry) {
 		this.tracer = openTelemetry.getTracer(INSTRUMENTATION_NAME);
 		this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
+		Meter meter = SpanTiming.meter(openTelemetry, INSTRUMENTATION_NAME, true);
+		this.sendDuration = (meter != null) ? meter.histogramBuilder("messaging.client.operation.duration")
+			.setUnit("s")
+			.setDescription("Duration of messaging operations initiated by a producer or consumer client.")
+			.setExplicitBucketBoundariesAdvice(DURATION_BUCKETS)
+			.build() : null;
+		this.processDuration = (meter != null) ? meter.histogramBuilder("messaging.process.duration")
+			.setUnit("s")
+			.setDescription("Duration of processing operations.")
+			.setExplicitBucketBoundariesAdvice(DURATION_BUCKETS)
+			.build() : null;
+	}
+
+	/**
+	 * Wraps a span into an operation, measured when metrics are on.
+	 * @param span the span, or {@code null}
+	 * @param duration the histogram, or {@code null}
+	 * @param operation the operation's name and type
+	 * @param topic the destination, or {@code null}
+	 * @param groupId the consumer group, or {@code null}
+	 * @return the operation, or {@code null} without a span
+	 */
+	private static KafkaOperation operation(Span span, DoubleHistogram duration, String operation, String topic,
+			String groupId) {
+		if (span == null) {
+			return null;
+		}
+		if (duration == null) {
+			return new KafkaOperation(span, null, null, 0);
+		}
+		AttributesBuilder attributes = Attributes.builder()
+			.put(SYSTEM, "kafka")
+			.put(OPERATION_NAME, operation)
+			.put(OPERATION_TYPE, operation);
+		if (topic != null) {
+			attributes.put(DESTINATION, topic);
+		}
+		if (groupId != null) {
+			attributes.put(CONSUMER_GROUP, groupId);
+		}
+		return new KafkaOperation(span, duration, attributes.build(), SpanTiming.start(span));
 	}
 
 	/**
@@ -110,9 +164,9 @@ public final class KafkaTracing {
 	 * headers.
 	 * @param record the record
 	 * @param clientId the producer's client id, or {@code null}
-	 * @return the span, or {@code null} when it could not be started
+	 * @return the send, or {@code null} when its span could not be started
 	 */
-	Span startSend(ProducerRecord<?, ?> record, String clientId) {
+	KafkaOperation startSend(ProducerRecord<?, ?> record, String clientId) {
 		try {
 			SpanBuilder builder = this.tracer.spanBuilder("send " + record.topic())
 				.setSpanKind(SpanKind.PRODUCER)
@@ -137,7 +191,7 @@ public final class KafkaTracing {
 				// read-only headers: a record sent before; the span stays, unlinked
 				logger.debug("Could not write the trace context into the record's headers", ex);
 			}
-			return span;
+			return operation(span, this.sendDuration, "send", record.topic(), null);
 		}
 		catch (RuntimeException | LinkageError ex) {
 			logger.debug("Could not start a Kafka send span", ex);
@@ -147,14 +201,15 @@ public final class KafkaTracing {
 
 	/**
 	 * Ends a send's span with what the broker answered.
-	 * @param span the span, or {@code null}
+	 * @param send the send, or {@code null}
 	 * @param metadata where the record went, or {@code null}
 	 * @param failure why it was not sent, or {@code null}
 	 */
-	void endSend(Span span, RecordMetadata metadata, Throwable failure) {
-		if (span == null) {
+	void endSend(KafkaOperation send, RecordMetadata metadata, Throwable failure) {
+		if (send == null) {
 			return;
 		}
+		Span span = send.span;
 		try {
 			if (metadata != null) {
 				span.setAttribute(PARTITION, String.valueOf(metadata.partition()));
@@ -163,13 +218,13 @@ public final class KafkaTracing {
 				}
 			}
 			if (failure != null) {
-				fail(span, failure);
+				fail(send, failure);
 			}
 		}
 		catch (RuntimeException | LinkageError ex) {
 			logger.debug("Could not complete a Kafka send span", ex);
 		}
-		Guarded.end(span, logger);
+		end(send);
 	}
 
 	/**
@@ -177,9 +232,9 @@ public final class KafkaTracing {
 	 * carry; a record without (readable) headers starts a new trace.
 	 * @param record the record
 	 * @param groupId the consumer group, or {@code null}
-	 * @return the span, or {@code null} when it could not be started
+	 * @return the processing, or {@code null} when its span could not be started
 	 */
-	Span startProcess(ConsumerRecord<?, ?> record, String groupId) {
+	KafkaOperation startProcess(ConsumerRecord<?, ?> record, String groupId) {
 		try {
 			SpanBuilder builder = this.tracer.spanBuilder("process " + record.topic())
 				.setParent(extract(record))
@@ -196,7 +251,7 @@ public final class KafkaTracing {
 			if (groupId != null) {
 				builder.setAttribute(CONSUMER_GROUP, groupId);
 			}
-			return builder.startSpan();
+			return operation(builder.startSpan(), this.processDuration, "process", record.topic(), groupId);
 		}
 		catch (RuntimeException | LinkageError ex) {
 			logger.debug("Could not start a Kafka process span", ex);
@@ -210,9 +265,9 @@ public final class KafkaTracing {
 	 * give one link), up to {@value #MAX_LINKS} links.
 	 * @param records the batch
 	 * @param groupId the consumer group, or {@code null}
-	 * @return the span, or {@code null} when it could not be started
+	 * @return the processing, or {@code null} when its span could not be started
 	 */
-	Span startBatch(ConsumerRecords<?, ?> records, String groupId) {
+	KafkaOperation startBatch(ConsumerRecords<?, ?> records, String groupId) {
 		try {
 			Set<String> topics = new LinkedHashSet<>();
 			Set<SpanContext> links = new LinkedHashSet<>();
@@ -242,7 +297,7 @@ public final class KafkaTracing {
 			for (SpanContext link : links) {
 				builder.addLink(link);
 			}
-			return builder.startSpan();
+			return operation(builder.startSpan(), this.processDuration, "process", topic, groupId);
 		}
 		catch (RuntimeException | LinkageError ex) {
 			logger.debug("Could not start a Kafka batch process span", ex);
@@ -263,16 +318,19 @@ public final class KafkaTracing {
 	}
 
 	/**
-	 * Marks the span failed: {@code error.type}, the exception recorded, ERROR status.
-	 * @param span the span, or {@code null}
+	 * Marks the operation failed: {@code error.type}, the exception recorded, ERROR
+	 * status.
+	 * @param operation the operation, or {@code null}
 	 * @param failure what was thrown
 	 */
-	void fail(Span span, Throwable failure) {
-		if (span == null) {
+	void fail(KafkaOperation operation, Throwable failure) {
+		if (operation == null) {
 			return;
 		}
+		Span span = operation.span;
 		try {
-			span.setAttribute(ErrorAttributes.ERROR_TYPE, failure.getClass().getName());
+			operation.errorType = failure.getClass().getName();
+			span.setAttribute(ErrorAttributes.ERROR_TYPE, operation.errorType);
 			span.recordException(failure);
 			span.setStatus(StatusCode.ERROR);
 		}
@@ -282,12 +340,28 @@ public final class KafkaTracing {
 	}
 
 	/**
-	 * Ends the span.
-	 * @param span the span, or {@code null}
+	 * Ends the operation's span and records its duration
+	 * ({@code messaging.client.operation.duration} for a send,
+	 * {@code messaging.process.duration} for a processing), in its span's context.
+	 * @param operation the operation, or {@code null}
 	 */
-	void end(Span span) {
-		if (span != null) {
-			Guarded.end(span, logger);
+	void end(KafkaOperation operation) {
+		if (operation == null) {
+			return;
+		}
+		Guarded.end(operation.span, logger);
+		if (operation.attributes == null) {
+			return;
+		}
+		try {
+			Attributes attributes = (operation.errorType != null)
+					? operation.attributes.toBuilder().put(ErrorAttributes.ERROR_TYPE, operation.errorType).build()
+					: operation.attributes;
+			operation.duration.record(SpanTiming.seconds(operation.span, operation.start), attributes,
+					Context.root().with(operation.span));
+		}
+		catch (RuntimeException | LinkageError ex) {
+			logger.debug("Could not record the duration of a Kafka operation", ex);
 		}
 	}
 

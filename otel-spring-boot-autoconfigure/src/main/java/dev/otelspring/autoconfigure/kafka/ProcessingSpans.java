@@ -3,7 +3,6 @@ package dev.otelspring.autoconfigure.kafka;
 import java.util.function.Supplier;
 
 import dev.otelspring.autoconfigure.internal.Guarded;
-import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 
@@ -24,14 +23,15 @@ final class ProcessingSpans {
 	}
 
 	/**
-	 * Makes the span current on this thread, ending the one before it, if any.
-	 * @param span the span, or {@code null} when none could be started
+	 * Makes the processing's span current on this thread, ending the one before it, if
+	 * any.
+	 * @param processing the processing, or {@code null} when none could be started
 	 */
-	void begin(Span span) {
+	void begin(KafkaOperation processing) {
 		end();
-		if (span != null) {
-			Scope scope = Guarded.makeCurrent(Context.root().with(span), KafkaTracing.logger());
-			this.current.set(new Processing(span, scope));
+		if (processing != null) {
+			Scope scope = Guarded.makeCurrent(Context.root().with(processing.span), KafkaTracing.logger());
+			this.current.set(new Processing(processing, scope));
 		}
 	}
 
@@ -45,7 +45,7 @@ final class ProcessingSpans {
 		if (processing != null) {
 			Throwable failure = (exception instanceof ListenerExecutionFailedException && exception.getCause() != null)
 					? exception.getCause() : exception;
-			this.tracing.get().fail(processing.span(), failure);
+			this.tracing.get().fail(processing.operation(), failure);
 		}
 	}
 
@@ -57,11 +57,11 @@ final class ProcessingSpans {
 		if (processing != null) {
 			this.current.remove();
 			Guarded.close(processing.scope(), KafkaTracing.logger());
-			this.tracing.get().end(processing.span());
+			this.tracing.get().end(processing.operation());
 		}
 	}
 
-	private record Processing(Span span, Scope scope) {
+	private record Processing(KafkaOperation operation, Scope scope) {
 	}
 
 }

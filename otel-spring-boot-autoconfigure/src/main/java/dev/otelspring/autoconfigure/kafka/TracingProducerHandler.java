@@ -6,7 +6,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.function.Supplier;
 
-import io.opentelemetry.api.trace.Span;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -65,10 +64,10 @@ final class TracingProducerHandler implements InvocationHandler {
 
 	private Object send(Method method, Object[] args, ProducerRecord<?, ?> record) throws Throwable {
 		KafkaTracing tracing = this.tracing.get();
-		Span span = tracing.startSend(record, this.clientId);
+		KafkaOperation send = tracing.startSend(record, this.clientId);
 		Callback callback = (args.length >= 2) ? (Callback) args[1] : null;
 		Object[] tracedArgs = new Object[] { record, (Callback) (metadata, exception) -> {
-			tracing.endSend(span, metadata, exception);
+			tracing.endSend(send, metadata, exception);
 			if (callback != null) {
 				callback.onCompletion(metadata, exception);
 			}
@@ -77,8 +76,8 @@ final class TracingProducerHandler implements InvocationHandler {
 			return call((args.length >= 2) ? method : SEND_WITH_CALLBACK, tracedArgs);
 		}
 		catch (Throwable ex) {
-			tracing.fail(span, ex);
-			tracing.end(span);
+			tracing.fail(send, ex);
+			tracing.end(send);
 			throw ex;
 		}
 	}

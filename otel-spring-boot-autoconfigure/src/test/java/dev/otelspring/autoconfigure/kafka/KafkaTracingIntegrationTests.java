@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.otelspring.test.EmbeddedKafka;
 import dev.otelspring.test.OtlpHttpReceiver;
+import dev.otelspring.test.ReceivedMetric;
 import dev.otelspring.test.ReceivedSpan;
 import dev.otelspring.test.TestHttp;
 import dev.otelspring.test.WithOtlpReceiver;
@@ -52,7 +53,8 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = KafkaTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.kafka.consumer.auto-offset-reset=earliest",
-				"spring.datasource.url=jdbc:h2:mem:kafka;DB_CLOSE_DELAY=-1", "otel.bsp.schedule.delay=50ms" })
+				"spring.datasource.url=jdbc:h2:mem:kafka;DB_CLOSE_DELAY=-1", "otel.bsp.schedule.delay=50ms",
+				"otel.metric.export.interval=300ms" })
 class KafkaTracingIntegrationTests {
 
 	static final EmbeddedKafkaKraftBroker broker = EmbeddedKafka.start(KafkaTestApplication.TOPIC,
@@ -101,6 +103,38 @@ class KafkaTracingIntegrationTests {
 		// The listener's log line carries the consumer span's ids.
 		assertThat(output.getOut()).contains("[" + process.traceId() + "," + process.spanId() + "]")
 			.containsPattern("\\[" + process.traceId() + "," + process.spanId() + "\\].*shipped s-1");
+	}
+
+	@Test
+	void sendsAndProcessingsRecordTheirDurations() {
+		assertThat(TestHttp.send("POST", url("/shipments/s-7"), "").statusCode()).isEqualTo(200);
+		assertThat(TestHttp.send("POST", url("/shipments/fail"), "").statusCode()).isEqualTo(200);
+		ReceivedMetric send = this.receiver.awaitMetric("messaging.client.operation.duration",
+				(metric) -> points(metric).stream()
+					.anyMatch((point) -> "shipments".equals(point.get("messaging.destination.name"))));
+		assertThat(send.scope()).isEqualTo("dev.otelspring.kafka");
+		assertThat(points(send)).anySatisfy((point) -> assertThat(point).containsEntry("messaging.system", "kafka")
+			.containsEntry("messaging.operation.name", "send")
+			.containsEntry("messaging.operation.type", "send")
+			.containsEntry("messaging.destination.name", "shipments")
+			.doesNotContainKeys("messaging.kafka.message.key", "messaging.kafka.offset", "error.type"));
+		ReceivedMetric process = this.receiver.awaitMetric("messaging.process.duration",
+				(metric) -> points(metric).stream()
+					.anyMatch((point) -> "java.lang.IllegalStateException".equals(point.get("error.type"))));
+		assertThat(points(process))
+			.anySatisfy((point) -> assertThat(point).containsEntry("messaging.operation.name", "process")
+				.containsEntry("messaging.destination.name", "shipments")
+				.containsEntry("messaging.consumer.group.name", "shipping")
+				.doesNotContainKey("error.type"));
+	}
+
+	private static List<Map<String, Object>> points(ReceivedMetric metric) {
+		return metric.metric()
+			.getHistogram()
+			.getDataPointsList()
+			.stream()
+			.map((point) -> ReceivedSpan.toMap(point.getAttributesList()))
+			.toList();
 	}
 
 	@Test

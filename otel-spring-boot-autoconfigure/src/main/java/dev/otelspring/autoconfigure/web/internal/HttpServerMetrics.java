@@ -42,6 +42,10 @@ public final class HttpServerMetrics {
 
 	private final LongUpDownCounter activeRequests;
 
+	private static final int MAX_CACHED_OUTCOMES = 2000;
+
+	private final ConcurrentMap<Outcome, Attributes> outcomes = new ConcurrentHashMap<>();
+
 	private final ConcurrentMap<String, Attributes> httpAttributes = new ConcurrentHashMap<>();
 
 	private final ConcurrentMap<String, Attributes> httpsAttributes = new ConcurrentHashMap<>();
@@ -136,20 +140,17 @@ public final class HttpServerMetrics {
 		}
 		try {
 			this.activeRequests.add(-1, request.active);
-			AttributesBuilder attributes = request.active.toBuilder();
-			if (status > 0) {
-				attributes.put(HttpAttributes.HTTP_RESPONSE_STATUS_CODE, HttpStatusCodes.valueOf(status));
+			Outcome outcome = new Outcome(request.active, status, route, errorType, protocolVersion);
+			Attributes attributes = this.outcomes.get(outcome);
+			if (attributes == null) {
+				attributes = outcome.attributes();
+				// The set is bounded as the metric is (routes, not paths); past the bound
+				// the attributes are built for each request.
+				if (this.outcomes.size() < MAX_CACHED_OUTCOMES) {
+					this.outcomes.putIfAbsent(outcome, attributes);
+				}
 			}
-			if (route != null) {
-				attributes.put(HttpAttributes.HTTP_ROUTE, route);
-			}
-			if (errorType != null) {
-				attributes.put(ErrorAttributes.ERROR_TYPE, errorType);
-			}
-			if (protocolVersion != null) {
-				attributes.put(NetworkAttributes.NETWORK_PROTOCOL_VERSION, protocolVersion);
-			}
-			this.duration.record(SpanTiming.seconds(span, request.start), attributes.build(),
+			this.duration.record(SpanTiming.seconds(span, request.start), attributes,
 					(context != null) ? context : Context.root());
 		}
 		catch (RuntimeException | LinkageError ex) {
@@ -167,6 +168,31 @@ public final class HttpServerMetrics {
 		Request(Attributes active, long start) {
 			this.active = active;
 			this.start = start;
+		}
+
+	}
+
+	/**
+	 * What a request's duration is recorded with, as a key: the requests of one route
+	 * that end the same way share one attributes instance.
+	 */
+	private record Outcome(Attributes active, int status, String route, String errorType, String protocolVersion) {
+
+		Attributes attributes() {
+			AttributesBuilder attributes = this.active.toBuilder();
+			if (this.status > 0) {
+				attributes.put(HttpAttributes.HTTP_RESPONSE_STATUS_CODE, HttpStatusCodes.valueOf(this.status));
+			}
+			if (this.route != null) {
+				attributes.put(HttpAttributes.HTTP_ROUTE, this.route);
+			}
+			if (this.errorType != null) {
+				attributes.put(ErrorAttributes.ERROR_TYPE, this.errorType);
+			}
+			if (this.protocolVersion != null) {
+				attributes.put(NetworkAttributes.NETWORK_PROTOCOL_VERSION, this.protocolVersion);
+			}
+			return attributes.build();
 		}
 
 	}
