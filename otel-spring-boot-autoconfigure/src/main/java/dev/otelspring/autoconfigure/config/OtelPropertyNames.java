@@ -46,7 +46,7 @@ final class OtelPropertyNames {
 
 	static final String OTLP_LOGS = "otel.exporter.otlp.logs.";
 
-	static final String LOGBACK_APPENDER_MDC = "otel.instrumentation.logback-appender.experimental.capture-mdc-attributes";
+	static final String APPENDER_MDC_SUFFIX = ".experimental.capture-mdc-attributes";
 
 	static final String OTLP_METRICS = "otel.exporter.otlp.metrics.";
 

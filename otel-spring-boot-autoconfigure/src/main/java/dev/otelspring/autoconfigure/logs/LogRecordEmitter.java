@@ -12,14 +12,14 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.logs.LogRecordBuilder;
 import io.opentelemetry.api.logs.Logger;
 import io.opentelemetry.api.logs.LoggerProvider;
-import io.opentelemetry.api.logs.Severity;
 import io.opentelemetry.semconv.ExceptionAttributes;
 
 /**
- * Turns captured log events into OpenTelemetry log records: the body, the time, the
- * severity (number and text), the logger as the instrumentation scope, the thread, the
- * trace context the event was logged in, the exception ({@code exception.type},
- * {@code .message}, {@code .stacktrace}) and the configured MDC entries. Thread-safe.
+ * Turns captured log events (of any logging system) into OpenTelemetry log records: the
+ * body, the time, the severity (number and text), the logger as the instrumentation
+ * scope, the thread, the trace context the event was logged in, the exception
+ * ({@code exception.type}, {@code .message}, {@code .stacktrace}) and the configured MDC
+ * entries. Thread-safe.
  */
 final class LogRecordEmitter {
 
@@ -28,14 +28,6 @@ final class LogRecordEmitter {
 	private static final AttributeKey<Long> THREAD_ID = AttributeKey.longKey("thread.id");
 
 	private static final int MAX_CACHED_LOGGERS = 10_000;
-
-	private static final int TRACE = 5000;
-
-	private static final int DEBUG = 10000;
-
-	private static final int INFO = 20000;
-
-	private static final int WARN = 30000;
 
 	private final OpenTelemetry openTelemetry;
 
@@ -58,7 +50,7 @@ final class LogRecordEmitter {
 	void emit(CapturedLogEvent event) {
 		LogRecordBuilder record = logger(event.loggerName()).logRecordBuilder()
 			.setTimestamp(event.epochNanos(), TimeUnit.NANOSECONDS)
-			.setSeverity(severity(event.level()))
+			.setSeverity(event.severity())
 			.setSeverityText(event.levelName())
 			.setBody(event.message())
 			.setContext(event.context())
@@ -94,19 +86,6 @@ final class LogRecordEmitter {
 			}
 		}
 		return logger;
-	}
-
-	static Severity severity(int level) {
-		if (level <= TRACE) {
-			return Severity.TRACE;
-		}
-		if (level <= DEBUG) {
-			return Severity.DEBUG;
-		}
-		if (level <= INFO) {
-			return Severity.INFO;
-		}
-		return (level <= WARN) ? Severity.WARN : Severity.ERROR;
 	}
 
 }

@@ -1,60 +1,54 @@
 package dev.otelspring.autoconfigure.logs;
 
-import dev.otelspring.autoconfigure.config.LogAppenderSettings;
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.logs.LoggerProvider;
 
 /**
- * The appender's life cycle, in terms that need no Logback type, so that callers load
- * without Logback on the class path: attached and holding events when logging starts,
- * installed on the SDK when it is ready, uninstalled when the context closes.
+ * The {@link OpenTelemetryLogbackAppender}'s life cycle on Logback's root logger.
  */
-final class LogbackAppenders {
+final class LogbackAppenders implements LogAppenders {
 
-	private static final String PROBE = "dev.otelspring.logs";
+	static final LogbackAppenders INSTANCE = new LogbackAppenders();
 
 	private LogbackAppenders() {
 	}
 
-	static void startBuffering() {
+	@Override
+	public void startBuffering() {
 		OpenTelemetryLogbackAppender appender = OpenTelemetryLogbackAppender.attach();
 		if (appender != null) {
-			appender.startBuffering();
+			appender.sink().startBuffering();
 		}
 	}
 
-	static void stopBuffering() {
+	@Override
+	public void stopBuffering() {
 		OpenTelemetryLogbackAppender appender = OpenTelemetryLogbackAppender.attach();
-		if (appender != null && appender.isBuffering()) {
+		if (appender != null && appender.sink().isBuffering()) {
 			OpenTelemetryLogbackAppender.detachFromRoot();
 		}
 	}
 
-	/**
-	 * Installs the appender on the SDK, or takes it off the root logger when the SDK
-	 * exports no logs (its logs bridge is the no-op one).
-	 * @param openTelemetry the SDK
-	 * @param settings what records carry
-	 * @return whether records are exported
-	 */
-	static boolean install(OpenTelemetry openTelemetry, LogAppenderSettings settings) {
-		if (openTelemetry.getLogsBridge().get(PROBE) == LoggerProvider.noop().get(PROBE)) {
-			OpenTelemetryLogbackAppender.detachFromRoot();
-			return false;
-		}
+	@Override
+	public boolean install(LogRecordEmitter emitter) {
 		OpenTelemetryLogbackAppender appender = OpenTelemetryLogbackAppender.attach();
 		if (appender == null) {
 			return false;
 		}
-		appender.install(new LogRecordEmitter(openTelemetry, settings));
+		appender.sink().install(emitter);
 		return true;
 	}
 
-	static void uninstall(OpenTelemetry openTelemetry) {
+	@Override
+	public void uninstall(OpenTelemetry openTelemetry) {
 		OpenTelemetryLogbackAppender appender = OpenTelemetryLogbackAppender.attach();
 		if (appender != null) {
-			appender.uninstall(openTelemetry);
+			appender.sink().uninstall(openTelemetry);
 		}
+	}
+
+	@Override
+	public void detach() {
+		OpenTelemetryLogbackAppender.detachFromRoot();
 	}
 
 }
