@@ -110,6 +110,16 @@ public final class BenchmarkTracing {
 	 * @return the SDK
 	 */
 	public static OpenTelemetrySdk sdkWithMetrics() {
+		return sdkWithMetrics(batchProcessor());
+	}
+
+	/**
+	 * An SDK like {@link #sdk(SpanProcessor)} that also has the meter provider of
+	 * {@link #sdkWithMetrics()}.
+	 * @param processor the span processor
+	 * @return the SDK
+	 */
+	public static OpenTelemetrySdk sdkWithMetrics(SpanProcessor processor) {
 		MetricExporter discarding = new MetricExporter() {
 
 			@Override
@@ -136,7 +146,7 @@ public final class BenchmarkTracing {
 		SdkMeterProvider meterProvider = SdkMeterProvider.builder()
 			.registerMetricReader(PeriodicMetricReader.builder(discarding).setInterval(Duration.ofMinutes(1)).build())
 			.build();
-		OpenTelemetrySdk tracing = sdk();
+		OpenTelemetrySdk tracing = sdk(processor);
 		return OpenTelemetrySdk.builder()
 			.setTracerProvider(tracing.getSdkTracerProvider())
 			.setPropagators(tracing.getPropagators())

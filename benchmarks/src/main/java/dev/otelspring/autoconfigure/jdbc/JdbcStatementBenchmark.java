@@ -29,7 +29,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * statement prepared once, outside any trace (the instrumentation decides not to trace)
  * and inside one (a CLIENT span, ended into a processor that counts it); then a plain
  * statement with literals, whose text the SQL reader sanitises (from its cache after the
- * first call). Run it with
+ * first call); and the prepared query through a data source traced on an SDK with a meter
+ * provider, which records {@code db.client.operation.duration} inside and outside a
+ * trace. Run it with
  * {@code java -jar benchmarks/target/benchmarks.jar JdbcStatementBenchmark -prof gc}.
  */
 @State(Scope.Benchmark)
@@ -46,6 +48,12 @@ public class JdbcStatementBenchmark extends BenchmarkSettings {
 	private static final String QUERY_WITH_LITERALS = "SELECT stock FROM product WHERE id = 42 AND name <> 'x'";
 
 	private OpenTelemetrySdk sdk;
+
+	private OpenTelemetrySdk meteredSdk;
+
+	private Connection meteredConnection;
+
+	private PreparedStatement meteredPrepared;
 
 	private Connection bareConnection;
 
@@ -70,11 +78,15 @@ public class JdbcStatementBenchmark extends BenchmarkSettings {
 		int maxQueryLength = SpanLimits.getDefault().getMaxAttributeValueLength();
 		JdbcTracingSettings settings = new JdbcTracingSettings(true, false, false, false, List.of(), maxQueryLength);
 		DataSource traced = new JdbcTracing(this.sdk, settings).trace(h2, "benchmark");
+		this.meteredSdk = BenchmarkTracing.sdkWithMetrics(new BenchmarkTracing.CountingProcessor());
+		DataSource metered = new JdbcTracing(this.meteredSdk, settings).trace(h2, "benchmark");
 		this.bareConnection = h2.getConnection();
 		createTable(this.bareConnection);
 		this.tracedConnection = traced.getConnection();
 		this.barePrepared = this.bareConnection.prepareStatement(QUERY);
 		this.tracedPrepared = this.tracedConnection.prepareStatement(QUERY);
+		this.meteredConnection = metered.getConnection();
+		this.meteredPrepared = this.meteredConnection.prepareStatement(QUERY);
 		this.bareStatement = this.bareConnection.createStatement();
 		this.tracedStatement = this.tracedConnection.createStatement();
 	}
@@ -98,6 +110,9 @@ public class JdbcStatementBenchmark extends BenchmarkSettings {
 
 	@TearDown(Level.Trial)
 	public void tearDown() throws SQLException {
+		this.meteredPrepared.close();
+		this.meteredConnection.close();
+		BenchmarkTracing.close(this.meteredSdk);
 		this.tracedStatement.close();
 		this.bareStatement.close();
 		this.tracedPrepared.close();
@@ -141,6 +156,16 @@ public class JdbcStatementBenchmark extends BenchmarkSettings {
 	@Benchmark
 	public int tracedInsideTrace(InsideTrace trace) throws SQLException {
 		return queryById(this.tracedPrepared);
+	}
+
+	@Benchmark
+	public int measuredNoTrace() throws SQLException {
+		return queryById(this.meteredPrepared);
+	}
+
+	@Benchmark
+	public int measuredInsideTrace(InsideTrace trace) throws SQLException {
+		return queryById(this.meteredPrepared);
 	}
 
 	@Benchmark

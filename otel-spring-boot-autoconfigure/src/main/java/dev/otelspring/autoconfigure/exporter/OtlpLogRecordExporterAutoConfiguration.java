@@ -53,20 +53,14 @@ public final class OtlpLogRecordExporterAutoConfiguration {
 				ObjectProvider<OtlpHttpLogRecordExporterBuilderCustomizer> customizers, OtlpExportThreads threads) {
 			OtlpExporterSettings settings = OtlpExporterSettings.from(environment, OtlpSignal.LOGS);
 			ExporterRetryProperties retry = ExporterRetryProperties.from(environment);
-			return OtlpSpanExporterAutoConfiguration.build(settings, () -> {
-				OtlpHttpLogRecordExporterBuilder builder = OtlpHttpLogRecordExporter.builder()
-					.setRetryPolicy(OtlpSpanExporterAutoConfiguration.retryPolicy(retry))
-					.setExecutorService(threads.executor());
-				ClassLoader senders = JdkHttpSenderClassLoader.forHttpExporters();
-				if (senders != null) {
-					builder.setServiceClassLoader(senders);
-				}
-				OtlpSpanExporterAutoConfiguration.apply(settings, builder::setEndpoint, builder::addHeader,
-						builder::setTimeout, builder::setCompression, builder::setTrustedCertificates,
-						builder::setClientTls);
-				customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-				return builder.build();
-			});
+			OtlpHttpLogRecordExporterBuilder builder = OtlpHttpLogRecordExporter.builder();
+			return OtlpExporterBuilders.http(settings, retry, threads, builder,
+					new OtlpExporterBuilders.Setters(builder::setEndpoint, builder::addHeader, builder::setTimeout,
+							builder::setCompression, builder::setTrustedCertificates, builder::setClientTls,
+							builder::setRetryPolicy),
+					builder::setExecutorService, builder::setServiceClassLoader,
+					(it) -> customizers.orderedStream().forEach((customizer) -> customizer.customize(it)),
+					OtlpHttpLogRecordExporterBuilder::build);
 		}
 
 	}
@@ -81,15 +75,13 @@ public final class OtlpLogRecordExporterAutoConfiguration {
 				ObjectProvider<OtlpGrpcLogRecordExporterBuilderCustomizer> customizers) {
 			OtlpExporterSettings settings = OtlpExporterSettings.from(environment, OtlpSignal.LOGS);
 			ExporterRetryProperties retry = ExporterRetryProperties.from(environment);
-			return OtlpSpanExporterAutoConfiguration.build(settings, () -> {
-				OtlpGrpcLogRecordExporterBuilder builder = OtlpGrpcLogRecordExporter.builder()
-					.setRetryPolicy(OtlpSpanExporterAutoConfiguration.retryPolicy(retry));
-				OtlpSpanExporterAutoConfiguration.apply(settings, builder::setEndpoint, builder::addHeader,
-						builder::setTimeout, builder::setCompression, builder::setTrustedCertificates,
-						builder::setClientTls);
-				customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-				return builder.build();
-			});
+			OtlpGrpcLogRecordExporterBuilder builder = OtlpGrpcLogRecordExporter.builder();
+			return OtlpExporterBuilders.grpc(settings, retry, builder,
+					new OtlpExporterBuilders.Setters(builder::setEndpoint, builder::addHeader, builder::setTimeout,
+							builder::setCompression, builder::setTrustedCertificates, builder::setClientTls,
+							builder::setRetryPolicy),
+					(it) -> customizers.orderedStream().forEach((customizer) -> customizer.customize(it)),
+					OtlpGrpcLogRecordExporterBuilder::build);
 		}
 
 	}

@@ -75,22 +75,16 @@ public final class OtlpMetricExporterAutoConfiguration {
 				ObjectProvider<OtlpHttpMetricExporterBuilderCustomizer> customizers, OtlpExportThreads threads) {
 			OtlpExporterSettings settings = OtlpExporterSettings.from(environment, OtlpSignal.METRICS);
 			ExporterRetryProperties retry = ExporterRetryProperties.from(environment);
-			return OtlpSpanExporterAutoConfiguration.build(settings, () -> {
-				OtlpHttpMetricExporterBuilder builder = OtlpHttpMetricExporter.builder()
-					.setRetryPolicy(OtlpSpanExporterAutoConfiguration.retryPolicy(retry))
-					.setExecutorService(threads.executor())
-					.setAggregationTemporalitySelector(temporality(metrics))
-					.setDefaultAggregationSelector(aggregation(metrics));
-				ClassLoader senders = JdkHttpSenderClassLoader.forHttpExporters();
-				if (senders != null) {
-					builder.setServiceClassLoader(senders);
-				}
-				OtlpSpanExporterAutoConfiguration.apply(settings, builder::setEndpoint, builder::addHeader,
-						builder::setTimeout, builder::setCompression, builder::setTrustedCertificates,
-						builder::setClientTls);
-				customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-				return builder.build();
-			});
+			OtlpHttpMetricExporterBuilder builder = OtlpHttpMetricExporter.builder()
+				.setAggregationTemporalitySelector(temporality(metrics))
+				.setDefaultAggregationSelector(aggregation(metrics));
+			return OtlpExporterBuilders.http(settings, retry, threads, builder,
+					new OtlpExporterBuilders.Setters(builder::setEndpoint, builder::addHeader, builder::setTimeout,
+							builder::setCompression, builder::setTrustedCertificates, builder::setClientTls,
+							builder::setRetryPolicy),
+					builder::setExecutorService, builder::setServiceClassLoader,
+					(it) -> customizers.orderedStream().forEach((customizer) -> customizer.customize(it)),
+					OtlpHttpMetricExporterBuilder::build);
 		}
 
 	}
@@ -105,17 +99,15 @@ public final class OtlpMetricExporterAutoConfiguration {
 				ObjectProvider<OtlpGrpcMetricExporterBuilderCustomizer> customizers) {
 			OtlpExporterSettings settings = OtlpExporterSettings.from(environment, OtlpSignal.METRICS);
 			ExporterRetryProperties retry = ExporterRetryProperties.from(environment);
-			return OtlpSpanExporterAutoConfiguration.build(settings, () -> {
-				OtlpGrpcMetricExporterBuilder builder = OtlpGrpcMetricExporter.builder()
-					.setRetryPolicy(OtlpSpanExporterAutoConfiguration.retryPolicy(retry))
-					.setAggregationTemporalitySelector(temporality(metrics))
-					.setDefaultAggregationSelector(aggregation(metrics));
-				OtlpSpanExporterAutoConfiguration.apply(settings, builder::setEndpoint, builder::addHeader,
-						builder::setTimeout, builder::setCompression, builder::setTrustedCertificates,
-						builder::setClientTls);
-				customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-				return builder.build();
-			});
+			OtlpGrpcMetricExporterBuilder builder = OtlpGrpcMetricExporter.builder()
+				.setAggregationTemporalitySelector(temporality(metrics))
+				.setDefaultAggregationSelector(aggregation(metrics));
+			return OtlpExporterBuilders.grpc(settings, retry, builder,
+					new OtlpExporterBuilders.Setters(builder::setEndpoint, builder::addHeader, builder::setTimeout,
+							builder::setCompression, builder::setTrustedCertificates, builder::setClientTls,
+							builder::setRetryPolicy),
+					(it) -> customizers.orderedStream().forEach((customizer) -> customizer.customize(it)),
+					OtlpGrpcMetricExporterBuilder::build);
 		}
 
 	}

@@ -1,15 +1,9 @@
 package dev.otelspring.autoconfigure.exporter;
 
-import java.time.Duration;
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
-
 import dev.otelspring.autoconfigure.config.ConditionalOnEnabledOpenTelemetry;
 import dev.otelspring.autoconfigure.config.ConditionalOnOtlpProtocol;
 import dev.otelspring.autoconfigure.config.ConditionalOnTracesExporter;
 import dev.otelspring.autoconfigure.config.ExporterRetryProperties;
-import dev.otelspring.autoconfigure.config.InvalidOtelPropertyException;
 import dev.otelspring.autoconfigure.config.OtlpExporterSettings;
 import dev.otelspring.autoconfigure.config.OtlpProtocol;
 import dev.otelspring.autoconfigure.config.TracesExporterType;
@@ -19,7 +13,6 @@ import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporterBuilder;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporterBuilder;
-import io.opentelemetry.sdk.common.export.RetryPolicy;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -62,80 +55,6 @@ public final class OtlpSpanExporterAutoConfiguration {
 		return ExporterRetryProperties.from(environment);
 	}
 
-	/**
-	 * Applies the settings through the setters both OTLP exporter builders have; they
-	 * share no interface.
-	 * @param settings the settings
-	 * @param endpoint the endpoint
-	 * @param header the header
-	 * @param timeout the timeout
-	 * @param compression the compression
-	 * @param trustedCertificates the trusted certificates
-	 * @param clientTls the client tls
-	 */
-	static void apply(OtlpExporterSettings settings, Consumer<String> endpoint, BiConsumer<String, String> header,
-			Consumer<Duration> timeout, Consumer<String> compression, Consumer<byte[]> trustedCertificates,
-			BiConsumer<byte[], byte[]> clientTls) {
-		endpoint.accept(settings.getEndpoint());
-		timeout.accept(settings.getTimeout());
-		settings.getHeaders().forEach(header);
-		if (settings.getCompression() != null) {
-			compression.accept(settings.getCompression().value());
-		}
-		if (settings.getTrustedCertificates() != null) {
-			trustedCertificates.accept(settings.getTrustedCertificates());
-		}
-		if (settings.getClientKey() != null) {
-			clientTls.accept(settings.getClientKey(), settings.getClientCertificate());
-		}
-	}
-
-	/**
-	 * Returns the SDK retry policy the settings describe, or {@code null} for no retry.
-	 * @param retry the retry
-	 * @return the retry policy
-	 */
-	static RetryPolicy retryPolicy(ExporterRetryProperties retry) {
-		if (!retry.enabled()) {
-			return null;
-		}
-		return RetryPolicy.builder()
-			.setMaxAttempts(retry.maxAttempts())
-			.setInitialBackoff(retry.initialBackoff())
-			.setMaxBackoff(retry.maxBackoff())
-			.setBackoffMultiplier(retry.backoffMultiplier())
-			.build();
-	}
-
-	/**
-	 * Builds the exporter, turning the SDK's own complaints (a PEM file it cannot parse,
-	 * no gRPC transport on the classpath) into a report that names the property to
-	 * change.
-	 * @param <T> the type
-	 * @param settings the settings
-	 * @param builder the builder
-	 * @return the t
-	 */
-	static <T> T build(OtlpExporterSettings settings, Supplier<T> builder) {
-		try {
-			return builder.get();
-		}
-		catch (IllegalStateException | IllegalArgumentException ex) {
-			String message = String.valueOf(ex.getMessage());
-			if (message.contains("GrpcSenderProvider")) {
-				throw new InvalidOtelPropertyException(OtlpExporterSettings.protocolKey(), OtlpProtocol.GRPC.value(),
-						"http/protobuf, or grpc with a gRPC sender on the class path (the starter brings "
-								+ "io.opentelemetry:opentelemetry-exporter-sender-okhttp; it was excluded)",
-						ex);
-			}
-			if (settings.getClientKey() != null) {
-				throw new InvalidOtelPropertyException(OtlpExporterSettings.clientTlsKeys(), "(file content hidden)",
-						"a PKCS#8 private key and its X.509 certificate, both in PEM", ex);
-			}
-			throw ex;
-		}
-	}
-
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnOtlpProtocol(OtlpProtocol.HTTP_PROTOBUF)
 	static class HttpProtobufConfiguration {
@@ -150,19 +69,14 @@ public final class OtlpSpanExporterAutoConfiguration {
 		@ConditionalOnMissingBean
 		OtlpHttpSpanExporter otlpHttpSpanExporter(OtlpExporterSettings settings, ExporterRetryProperties retry,
 				ObjectProvider<OtlpHttpSpanExporterBuilderCustomizer> customizers, OtlpExportThreads threads) {
-			return build(settings, () -> {
-				OtlpHttpSpanExporterBuilder builder = OtlpHttpSpanExporter.builder()
-					.setRetryPolicy(retryPolicy(retry))
-					.setExecutorService(threads.executor());
-				ClassLoader senders = JdkHttpSenderClassLoader.forHttpExporters();
-				if (senders != null) {
-					builder.setServiceClassLoader(senders);
-				}
-				apply(settings, builder::setEndpoint, builder::addHeader, builder::setTimeout, builder::setCompression,
-						builder::setTrustedCertificates, builder::setClientTls);
-				customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-				return builder.build();
-			});
+			OtlpHttpSpanExporterBuilder builder = OtlpHttpSpanExporter.builder();
+			return OtlpExporterBuilders.http(settings, retry, threads, builder,
+					new OtlpExporterBuilders.Setters(builder::setEndpoint, builder::addHeader, builder::setTimeout,
+							builder::setCompression, builder::setTrustedCertificates, builder::setClientTls,
+							builder::setRetryPolicy),
+					builder::setExecutorService, builder::setServiceClassLoader,
+					(it) -> customizers.orderedStream().forEach((customizer) -> customizer.customize(it)),
+					OtlpHttpSpanExporterBuilder::build);
 		}
 
 	}
@@ -175,13 +89,13 @@ public final class OtlpSpanExporterAutoConfiguration {
 		@ConditionalOnMissingBean
 		OtlpGrpcSpanExporter otlpGrpcSpanExporter(OtlpExporterSettings settings, ExporterRetryProperties retry,
 				ObjectProvider<OtlpGrpcSpanExporterBuilderCustomizer> customizers) {
-			return build(settings, () -> {
-				OtlpGrpcSpanExporterBuilder builder = OtlpGrpcSpanExporter.builder().setRetryPolicy(retryPolicy(retry));
-				apply(settings, builder::setEndpoint, builder::addHeader, builder::setTimeout, builder::setCompression,
-						builder::setTrustedCertificates, builder::setClientTls);
-				customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-				return builder.build();
-			});
+			OtlpGrpcSpanExporterBuilder builder = OtlpGrpcSpanExporter.builder();
+			return OtlpExporterBuilders.grpc(settings, retry, builder,
+					new OtlpExporterBuilders.Setters(builder::setEndpoint, builder::addHeader, builder::setTimeout,
+							builder::setCompression, builder::setTrustedCertificates, builder::setClientTls,
+							builder::setRetryPolicy),
+					(it) -> customizers.orderedStream().forEach((customizer) -> customizer.customize(it)),
+					OtlpGrpcSpanExporterBuilder::build);
 		}
 
 	}

@@ -41,7 +41,7 @@ public final class SpanTiming {
 
 	/**
 	 * Returns the start of an operation whose span has just started.
-	 * @param span the span
+	 * @param span the span, or {@code null} for an operation without one
 	 * @return the start, to give to {@link #seconds}
 	 */
 	public static long start(Span span) {
@@ -50,7 +50,7 @@ public final class SpanTiming {
 
 	/**
 	 * Returns the duration of an operation whose span has ended, in seconds.
-	 * @param span the span, ended
+	 * @param span the span, ended, or {@code null}
 	 * @param start what {@link #start(Span)} returned
 	 * @return the duration in seconds
 	 */

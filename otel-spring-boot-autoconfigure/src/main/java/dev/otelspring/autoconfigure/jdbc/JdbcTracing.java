@@ -118,6 +118,15 @@ public final class JdbcTracing {
 	}
 
 	/**
+	 * Returns whether statements are measured ({@code db.client.operation.duration}):
+	 * with metrics on, every statement is, inside a trace or not.
+	 * @return whether statements are measured
+	 */
+	boolean measures() {
+		return this.operationDuration != null;
+	}
+
+	/**
 	 * Starts the span of one statement execution, or of one batch.
 	 * @param parent the parent context
 	 * @param database the database
@@ -181,13 +190,14 @@ public final class JdbcTracing {
 	 * operations are not measured: the database, the operation, the collection and the
 	 * summary as on the span; never the query text.
 	 * @param database the database
-	 * @param span the statement's span, just started
+	 * @param span the statement's span, just started, or {@code null} for a statement
+	 * outside a trace
 	 * @param query the analysed text
 	 * @param batchSize as for {@link #startStatement}
 	 * @return the measurement, or {@code null}
 	 */
 	Measured measure(DatabaseInfo database, Span span, SqlQuery query, long batchSize) {
-		if (this.operationDuration == null || span == null) {
+		if (this.operationDuration == null) {
 			return null;
 		}
 		try {
@@ -297,20 +307,28 @@ public final class JdbcTracing {
 			return;
 		}
 		try {
-			String sqlState = (failure instanceof SQLException sql) ? sql.getSQLState() : null;
-			if (sqlState != null && !sqlState.isEmpty()) {
-				span.setAttribute(DbAttributes.DB_RESPONSE_STATUS_CODE, sqlState);
-				span.setAttribute(ErrorAttributes.ERROR_TYPE, sqlState);
-			}
-			else {
-				span.setAttribute(ErrorAttributes.ERROR_TYPE, failure.getClass().getName());
-			}
+			span.setAllAttributes(failureAttributes(failure));
 			span.recordException(failure);
 			span.setStatus(StatusCode.ERROR);
 		}
 		catch (RuntimeException | LinkageError ex) {
 			logger.debug("Could not record a JDBC failure on its span", ex);
 		}
+	}
+
+	/**
+	 * Returns what a failed call is marked with, on its span and its measurement:
+	 * {@code db.response.status_code} and {@code error.type} are the SQLSTATE when the
+	 * driver gives one, else {@code error.type} is the exception's class.
+	 * @param failure what the call threw
+	 * @return the attributes
+	 */
+	private static Attributes failureAttributes(Throwable failure) {
+		String sqlState = (failure instanceof SQLException sql) ? sql.getSQLState() : null;
+		if (sqlState != null && !sqlState.isEmpty()) {
+			return Attributes.of(DbAttributes.DB_RESPONSE_STATUS_CODE, sqlState, ErrorAttributes.ERROR_TYPE, sqlState);
+		}
+		return Attributes.of(ErrorAttributes.ERROR_TYPE, failure.getClass().getName());
 	}
 
 	/**
@@ -358,18 +376,10 @@ public final class JdbcTracing {
 		try {
 			Attributes attributes = measured.attributes();
 			if (failure != null) {
-				String sqlState = (failure instanceof SQLException sql) ? sql.getSQLState() : null;
-				AttributesBuilder failed = attributes.toBuilder();
-				if (sqlState != null && !sqlState.isEmpty()) {
-					failed.put(DbAttributes.DB_RESPONSE_STATUS_CODE, sqlState)
-						.put(ErrorAttributes.ERROR_TYPE, sqlState);
-				}
-				else {
-					failed.put(ErrorAttributes.ERROR_TYPE, failure.getClass().getName());
-				}
-				attributes = failed.build();
+				attributes = attributes.toBuilder().putAll(failureAttributes(failure)).build();
 			}
-			this.operationDuration.record(SpanTiming.seconds(span, measured.start()), attributes, parent.with(span));
+			Context context = (span != null) ? parent.with(span) : parent;
+			this.operationDuration.record(SpanTiming.seconds(span, measured.start()), attributes, context);
 		}
 		catch (RuntimeException | LinkageError ex) {
 			logger.debug("Could not record the duration of a JDBC operation", ex);

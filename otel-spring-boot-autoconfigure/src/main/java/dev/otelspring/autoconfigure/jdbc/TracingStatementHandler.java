@@ -92,12 +92,13 @@ final class TracingStatementHandler extends JdbcProxyHandler {
 	private Object execute(Method method, Object[] args, String sql) throws Throwable {
 		Context parent = Context.current();
 		JdbcTracing tracing = this.owner.tracing();
-		if (!tracing.traces(parent)) {
+		boolean traced = tracing.traces(parent);
+		if (!traced && !tracing.measures()) {
 			return call(method, args);
 		}
 		DatabaseInfo database = this.owner.database();
 		SqlQuery query = tracing.analyze(database, sql);
-		Span span = tracing.startStatement(parent, database, query, -1);
+		Span span = traced ? tracing.startStatement(parent, database, query, -1) : null;
 		return tracing.run(span, tracing.measure(database, span, query, -1), parent, () -> call(method, args));
 	}
 
@@ -108,12 +109,13 @@ final class TracingStatementHandler extends JdbcProxyHandler {
 		clearBatch();
 		Context parent = Context.current();
 		JdbcTracing tracing = this.owner.tracing();
-		if (!tracing.traces(parent)) {
+		boolean traced = tracing.traces(parent);
+		if (!traced && !tracing.measures()) {
 			return call(method, args);
 		}
 		DatabaseInfo database = this.owner.database();
 		SqlQuery query = batchQuery(tracing, database, texts);
-		Span span = tracing.startStatement(parent, database, query, size);
+		Span span = traced ? tracing.startStatement(parent, database, query, size) : null;
 		return tracing.run(span, tracing.measure(database, span, query, size), parent, () -> call(method, args));
 	}
 

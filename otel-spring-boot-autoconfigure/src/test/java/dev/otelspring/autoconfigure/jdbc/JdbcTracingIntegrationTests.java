@@ -19,9 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.DataSourceUnwrapper;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Real requests through a real server to an application with a real database, through
@@ -143,19 +145,26 @@ abstract class JdbcTracingIntegrationTests {
 	}
 
 	@Test
-	void statementsOutsideATraceMakeNoSpan() throws Exception {
+	void statementsOutsideATraceMakeNoSpanButAreMeasured() throws Exception {
 		this.jdbc.queryForObject("SELECT COUNT(*) FROM product", Long.class);
 		this.products.findAll();
+		assertThatExceptionOfType(DataAccessException.class)
+			.isThrownBy(() -> this.jdbc.queryForObject("SELECT COUNT(*) FROM outside_any_trace", Long.class));
 		assertThat(TestHttp.send("POST", url("/products/1/reserve"), "").statusCode()).isEqualTo(200);
 		ReceivedSpan server = this.receiver.awaitSpanNamed("POST /products/{id}/reserve");
 		this.receiver
 			.awaitSpan((span) -> span.name().equals("SELECT product") && span.traceId().equals(server.traceId()));
-		// Both statements above ran before the request's, and would have been exported
-		// with
-		// or before its spans.
+		// The statements above ran before the request's, and would have been exported
+		// with or before its spans.
 		assertThat(this.receiver.spans()).map((span) -> String.valueOf(span.attribute("db.query.text")))
-			.doesNotContain("SELECT COUNT(*) FROM product")
+			.doesNotContain("SELECT COUNT(*) FROM product", "SELECT COUNT(*) FROM outside_any_trace")
 			.noneMatch((text) -> text.startsWith("select") && !text.contains("where"));
+		// The duration metric counts every statement, traced or not.
+		this.receiver.awaitMetric("db.client.operation.duration",
+				(received) -> points(received).stream()
+					.anyMatch((point) -> "outside_any_trace".equals(point.get("db.collection.name"))
+							&& missingTableState().equals(point.get("error.type"))
+							&& "SELECT".equals(point.get("db.operation.name"))));
 	}
 
 	@Test

@@ -2,6 +2,8 @@ package dev.otelspring.autoconfigure.exporter.statistics;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import org.apache.commons.logging.Log;
@@ -39,21 +41,34 @@ final class ExportFailureLog {
 	 * @param export what exports, may throw
 	 * @return the export's result
 	 */
-	CompletableResultCode watch(java.util.function.Supplier<CompletableResultCode> export) {
+	CompletableResultCode watch(Supplier<CompletableResultCode> export) {
+		return observe(export, this::onExported, this::onFailed);
+	}
+
+	/**
+	 * Runs an export and reports its outcome when it completes: an exception thrown by
+	 * the exporter counts as a failed export.
+	 * @param export what exports, may throw
+	 * @param exported called when the export succeeded
+	 * @param failed called with the failure (or {@code null} when the SDK gives none)
+	 * @return the export's result
+	 */
+	static CompletableResultCode observe(Supplier<CompletableResultCode> export, Runnable exported,
+			Consumer<Throwable> failed) {
 		CompletableResultCode result;
 		try {
 			result = export.get();
 		}
 		catch (RuntimeException ex) {
-			onFailed(ex);
+			failed.accept(ex);
 			return CompletableResultCode.ofFailure();
 		}
 		result.whenComplete(() -> {
 			if (result.isSuccess()) {
-				onExported();
+				exported.run();
 			}
 			else {
-				onFailed(failureOf(result));
+				failed.accept(failureOf(result));
 			}
 		});
 		return result;
@@ -80,6 +95,7 @@ final class ExportFailureLog {
 			return result.getFailureThrowable();
 		}
 		catch (LinkageError ex) {
+			// An SDK without failure details: the outcome is still right.
 			return null;
 		}
 	}

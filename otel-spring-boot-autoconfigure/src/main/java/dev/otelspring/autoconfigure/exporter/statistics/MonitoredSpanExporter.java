@@ -30,33 +30,8 @@ final class MonitoredSpanExporter implements SpanExporter {
 	@Override
 	public CompletableResultCode export(Collection<SpanData> spans) {
 		int count = spans.size();
-		CompletableResultCode result;
-		try {
-			result = this.delegate.export(spans);
-		}
-		catch (RuntimeException ex) {
-			this.statistics.onFailed(count, ex);
-			return CompletableResultCode.ofFailure();
-		}
-		result.whenComplete(() -> {
-			if (result.isSuccess()) {
-				this.statistics.onExported(count);
-			}
-			else {
-				this.statistics.onFailed(count, failureOf(result));
-			}
-		});
-		return result;
-	}
-
-	private static Throwable failureOf(CompletableResultCode result) {
-		try {
-			return result.getFailureThrowable();
-		}
-		catch (LinkageError ex) {
-			// An SDK without failure details: the count is still right.
-			return null;
-		}
+		return ExportFailureLog.observe(() -> this.delegate.export(spans), () -> this.statistics.onExported(count),
+				(error) -> this.statistics.onFailed(count, error));
 	}
 
 	@Override
