@@ -5,16 +5,61 @@
 # The same JVM flags for every variant, unless the caller set them.
 JVM_FLAGS=${JVM_FLAGS:-"-Xms256m -Xmx256m -XX:+UseG1GC"}
 
+# A variant is named "<jar>" or "<jar>-<config>": it runs bench-app-<jar>.jar with the arguments
+# variant_args gives that jar, and a config's arguments (config_args) on top. The configs:
+CONFIGS="ratio rate tail"
+
+# The jar a variant runs, the <jar> of bench-app-<jar>.jar: variant_jar <variant>. A name that does
+# not end in a config is the jar's (starter-okhttp runs bench-app-starter-okhttp.jar).
+variant_jar() {
+  local config=${1##*-}
+  if [ "$config" != "$1" ] && [[ " $CONFIGS " == *" $config "* ]]; then echo "${1%-*}"; else echo "$1"; fi
+}
+
+# The arguments a config adds to a jar's: config_args <jar> <config>. ratio samples 0.1% of the
+# traces at the head (Micrometer Tracing's probability for micrometer), rate at most 10 new traces a
+# second, tail keeps every trace with an error and 5% of the others when they have ended; rate and
+# tail are this starter's own. Fails for a config the jar has not.
+config_args() {
+  case $1:$2 in
+    micrometer:ratio) echo "--management.tracing.sampling.probability=0.001"; return ;;
+    none:* | floor:* | official:rate | official:tail | micrometer:*) ;;
+    *:ratio) echo "--otel.traces.sampler=parentbased_traceidratio --otel.traces.sampler.arg=0.001"; return ;;
+    *:rate) echo "--otel.traces.sampler=parentbased_rate_limiting --otel.traces.sampler.arg=10"; return ;;
+    *:tail) echo "--otel.spring.sampling.tail.enabled=true --otel.spring.sampling.tail.baseline-ratio=0.05"; return ;;
+  esac
+  echo "bench-app-$1.jar has no config $2 (a variant is <jar> or <jar>-<config>; configs: $CONFIGS)" >&2
+  return 1
+}
+
+# Arguments with others on top: merge_args <arguments> <more arguments>. One of the second that sets
+# the same key replaces the first's (Spring joins a repeated option's values with commas, and
+# "1.0,0.001" is no probability).
+merge_args() {
+  local kept=() a b
+  local -
+  set -f   # the arguments are split on whitespace, never globbed
+  for a in $1; do
+    for b in $2; do
+      if [ "${b%%=*}" = "${a%%=*}" ]; then continue 2; fi
+    done
+    kept+=("$a")
+  done
+  # shellcheck disable=SC2086
+  echo "${kept[@]}" $2
+}
+
 # The app's arguments for a variant: variant_args <variant> <app port> <receiver base URL>. Every
-# traced variant is named after itself and exports OTLP/HTTP to the receiver at its defaults.
+# traced variant is named after itself and exports OTLP/HTTP to the receiver at its defaults, fully
+# sampled unless its config samples. Fails for a config its jar has not.
 # STARTER_SLOTS="<variant>:<extra args, separated by ;> ..." runs this starter in another variant's
 # slot with those settings instead (experiments/batch-sizes.sh), e.g. "official:--otel.bsp.max.export.batch.size=512".
-# A variant of any other name runs as this starter at its defaults.
+# A jar of any other name runs as this starter at its defaults.
 # An argument can hold commas, not spaces or semicolons.
 variant_args() {
   local common="--server.port=$2 --server.address=127.0.0.1 --spring.main.banner-mode=off --logging.level.root=warn"
   local starter="$common --otel.service.name=$1 --otel.exporter.otlp.endpoint=$3"
-  local slot
+  local jar config="" base slot
   local -
   set -f   # the slots are split on whitespace, never globbed
   for slot in ${STARTER_SLOTS:-}; do
@@ -23,13 +68,18 @@ variant_args() {
       return
     fi
   done
-  case $1 in
-    none) echo "$common" ;;
-    official) echo "$common --otel.service.name=official --otel.exporter.otlp.endpoint=$3 --otel.exporter.otlp.protocol=http/protobuf --otel.metrics.exporter=none --otel.logs.exporter=none" ;;
-    micrometer) echo "$common --spring.application.name=micrometer --management.tracing.sampling.probability=1.0 --management.otlp.tracing.endpoint=$3/v1/traces" ;;
+  jar=$(variant_jar "$1")
+  if [ "$jar" != "$1" ]; then
+    config=$(config_args "$jar" "${1##*-}") || return 1
+  fi
+  case $jar in
+    none) base=$common ;;
+    official) base="$common --otel.service.name=$1 --otel.exporter.otlp.endpoint=$3 --otel.exporter.otlp.protocol=http/protobuf --otel.metrics.exporter=none --otel.logs.exporter=none" ;;
+    micrometer) base="$common --spring.application.name=$1 --management.tracing.sampling.probability=1.0 --management.otlp.tracing.endpoint=$3/v1/traces" ;;
     # starter, or a jar of this starter built another way (bench-app-starter-okhttp.jar, say)
-    *) echo "$starter" ;;
+    *) base=$starter ;;
   esac
+  merge_args "$base" "$config"
 }
 
 # Names the slots of an interleaved run in $OUT after what ran in them (slices.tsv, variants.tsv)
@@ -90,13 +140,14 @@ launch_app() {
 
 # Starts one variant from $JARS with launch_app and the arguments variant_args gives it for
 # $APP_PORT and the receiver on $RECEIVER_PORT: launch_spec <spec> <log file>, where a spec is
-# "<variant>" or "<variant>:<one extra argument>" (startup.sh, memory.sh).
+# "<variant>" or "<variant>:<one extra argument>" (startup.sh, memory.sh), the variant with or
+# without a config; the extra argument replaces one of the same key (starter-rate:--otel.traces.sampler.arg=100).
 launch_spec() {
-  local variant=${1%%:*} extra=""
+  local variant=${1%%:*} extra="" args
   if [ "$1" != "$variant" ]; then extra=${1#*:}; fi
-  # shellcheck disable=SC2046,SC2086
-  launch_app "$JARS/bench-app-$variant.jar" "$APP_PORT" "$2" \
-    $(variant_args "$variant" "$APP_PORT" "http://127.0.0.1:$RECEIVER_PORT") $extra
+  args=$(variant_args "$variant" "$APP_PORT" "http://127.0.0.1:$RECEIVER_PORT") || return 1
+  # shellcheck disable=SC2046
+  launch_app "$JARS/bench-app-$(variant_jar "$variant").jar" "$APP_PORT" "$2" $(merge_args "$args" "$extra")
 }
 
 CLK=$(getconf CLK_TCK)

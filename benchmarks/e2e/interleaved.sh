@@ -1,26 +1,34 @@
 #!/usr/bin/env bash
-# End-to-end benchmark, interleaved by the slice: the four variants of the benchmark app (no tracing;
-# this starter; the official OpenTelemetry Spring Boot starter 2.31.1; Micrometer Tracing with the
-# OTel bridge) run side by side as four processes with the same JVM flags, each on its own port and
-# exporting OTLP/HTTP to its own counting receiver. After each is warmed up, wrk loads them in turn,
-# SLICE seconds each, for CYCLES cycles (the order rotates every cycle), so that a change in the
-# machine's speed, which on a shared machine changes from one minute to the next, falls on all four
-# alike. Only one process is under load at a time; the others idle.
+# End-to-end benchmark, interleaved by the slice: the variants of the benchmark app (by default: no
+# tracing; this starter; the SDK floor, a hand-built SDK recording the same spans; the official
+# OpenTelemetry Spring Boot starter 2.31.1; Micrometer Tracing with the OTel bridge) run side by
+# side as processes with the same JVM flags, each on its own port and exporting OTLP/HTTP to its own
+# counting receiver. After each is warmed up,
+# wrk loads them in turn, SLICE seconds each, for CYCLES cycles (the order rotates every cycle), so
+# that a change in the machine's speed, which on a shared machine changes from one minute to the
+# next, falls on all alike. Only one process is under load at a time; the others idle.
+#
+# VARIANTS names them, in order: "<jar>" runs bench-app-<jar>.jar fully sampled, "<jar>-<config>"
+# the same jar with a config's sampling (harness.sh: config_args), e.g. starter-ratio, starter-rate,
+# starter-tail, official-ratio, micrometer-ratio. The untraced "none" comes first: ratios are taken
+# against it. The i-th variant (from 0) listens on 18081+i, its receiver on 14321+i.
 #
 # For each cycle and variant: requests and latency of its slice, and the process's CPU time from the
 # start of its slice to the start of its next one (so the export of spans that finishes after the
 # slice is counted; the idle time between includes the process's background work, as for every
 # variant). Ratios to the untraced app are taken per cycle; summarize_interleaved.py reports their
 # medians and ranges. Also: startup time (each process started alone), RSS at the end, spans received
-# against spans expected, the warm-up it took, and the JIT compiler's share of the measured CPU.
+# against spans expected if every request were traced, and per second of load (a sampled variant's
+# share), the warm-up it took, and the JIT compiler's share of the measured CPU.
 #
 # Warm-up, per variant while the others idle: WARMUP seconds of load, then 10 s slices until the JIT
 # compiler threads take at most JIT_STEADY percent of the process's CPU, or WARMUP_MAX seconds.
 #
 # Usage (from the repository root): bash benchmarks/e2e/interleaved.sh
-# Knobs: CYCLES (12), SLICE seconds (5), WARMUP (30), WARMUP_MAX (120), JIT_STEADY (5),
-# CONNECTIONS (16), ENDPOINTS ("one call"), OUT (results-interleaved), SKIP_BUILD (set to reuse jars),
-# STARTUP_ROUNDS (12; then startup.sh measures startup with the same jars, 0 to skip).
+# Knobs: VARIANTS ("none starter floor official micrometer"), CYCLES (12), SLICE seconds (5), WARMUP (30),
+# WARMUP_MAX (120), JIT_STEADY (5), CONNECTIONS (16), ENDPOINTS ("one call"), OUT (results-interleaved),
+# SKIP_BUILD (set to reuse jars), STARTUP_ROUNDS (12; then startup.sh measures startup of the same
+# variants, 0 to skip).
 set -euo pipefail
 cd "$(dirname "$0")"
 CYCLES=${CYCLES:-12}
@@ -31,19 +39,34 @@ JIT_STEADY=${JIT_STEADY:-5}
 CONNECTIONS=${CONNECTIONS:-16}
 ENDPOINTS=${ENDPOINTS:-"one call"}
 STARTUP_ROUNDS=${STARTUP_ROUNDS:-12}
-VARIANTS=(none starter official micrometer)
+read -r -a VARIANTS <<< "${VARIANTS:-none starter floor official micrometer}"
 OUT=${OUT:-results-interleaved}
-mkdir -p "$OUT"
 # shellcheck source=harness.sh
 source harness.sh
+
+# Each variant's place in VARIANTS, which gives its ports; TRACED: the variants that export spans.
+declare -A INDEX
+TRACED=()
+[ "${VARIANTS[0]:-}" = none ] || { echo "VARIANTS must start with none, the untraced app: ${VARIANTS[*]}" >&2; exit 2; }
+for i in "${!VARIANTS[@]}"; do
+  v=${VARIANTS[$i]}
+  [ -z "${INDEX[$v]:-}" ] || { echo "VARIANTS names $v twice" >&2; exit 2; }
+  INDEX[$v]=$i
+  variant_args "$v" 0 http://127.0.0.1:0 >/dev/null   # fails for a config its jar has not
+  [ "$(variant_jar "$v")" = none ] || TRACED+=("$v")
+done
+app_port() { echo $((18081 + INDEX[$1])); }
+receiver_port() { echo $((14321 + INDEX[$1])); }
+
+mkdir -p "$OUT"
 require_tools
 [ -n "${SKIP_BUILD:-}" ] || bash build.sh "$OUT"
-
-app_port() { case $1 in none) echo 18081 ;; starter) echo 18082 ;; official) echo 18083 ;; micrometer) echo 18084 ;; esac; }
-receiver_port() { echo $(($(app_port "$1") - 18081 + 14321)); }
+for v in "${VARIANTS[@]}"; do
+  [ -f "$OUT/bench-app-$(variant_jar "$v").jar" ] || { echo "no $OUT/bench-app-$(variant_jar "$v").jar for $v" >&2; exit 2; }
+done
 
 declare -A RECEIVER PID STARTED WARMED T0 J0 REQUESTS
-for v in starter official micrometer; do
+for v in "${TRACED[@]}"; do
   start_receiver "$(receiver_port $v)" "$OUT/receiver-$v.log"
   RECEIVER[$v]=$LAUNCHED
 done
@@ -56,16 +79,17 @@ sleep 1
 SLICES="$OUT/slices.tsv"
 PHASES="$OUT/variants.tsv"
 printf 'endpoint\tcycle\tvariant\trequests\treq_per_s\tp50_ms\tp99_ms\tcpu_ticks\tjit_ticks\n' > "$SLICES"
-printf 'endpoint\tvariant\tstartup_s\twarmup_s\trss_mb\tspans_expected\tspans_received\n' > "$PHASES"
+# spans_expected: if every request were traced; load_s: the seconds of measured load
+printf 'endpoint\tvariant\tstartup_s\twarmup_s\trss_mb\tspans_expected\tspans_received\tload_s\n' > "$PHASES"
 echo "clock_ticks_per_s	$CLK" > "$OUT/machine.tsv"
 
 for endpoint in $ENDPOINTS; do
   per_request=1; [ "$endpoint" = call ] && per_request=3
   echo "== /$endpoint: starting and warming up"
   for v in "${VARIANTS[@]}"; do
-    # shellcheck disable=SC2046
-    launch_app "$OUT/bench-app-$v.jar" "$(app_port $v)" "$OUT/app-$v-$endpoint.log" \
-      $(variant_args $v "$(app_port $v)" "http://127.0.0.1:$(receiver_port $v)")
+    args=$(variant_args "$v" "$(app_port "$v")" "http://127.0.0.1:$(receiver_port "$v")")
+    # shellcheck disable=SC2086
+    launch_app "$OUT/bench-app-$(variant_jar "$v").jar" "$(app_port "$v")" "$OUT/app-$v-$endpoint.log" $args
     PID[$v]=$LAUNCHED; STARTED[$v]=$STARTUP
   done
   for v in "${VARIANTS[@]}"; do
@@ -75,15 +99,15 @@ for endpoint in $ENDPOINTS; do
   # one short pass each, so the last warmed is not the only one with hot caches
   for v in "${VARIANTS[@]}"; do wrk -t2 -c"$CONNECTIONS" -d5s "http://127.0.0.1:$(app_port $v)/$endpoint" >/dev/null; done
   sleep 6   # spans of the warm-up leave before counting starts
-  for v in starter official micrometer; do curl -sf -X POST "http://127.0.0.1:$(receiver_port $v)/count" >/dev/null; done
+  for v in "${TRACED[@]}"; do curl -sf -X POST "http://127.0.0.1:$(receiver_port "$v")/count" >/dev/null; done
   for v in "${VARIANTS[@]}"; do REQUESTS[$v]=0; done
 
   echo "== /$endpoint: $CYCLES cycles of ${SLICE} s slices"
   # PENDING[v] holds the previous slice of v; its CPU is closed when v's next slice starts
   declare -A PENDING=()
   for cycle in $(seq 1 "$CYCLES"); do
-    for i in 0 1 2 3; do
-      v=${VARIANTS[$(((i + cycle - 1) % 4))]}
+    for i in "${!VARIANTS[@]}"; do
+      v=${VARIANTS[$(((i + cycle - 1) % ${#VARIANTS[@]}))]}
       t=$(ticks "${PID[$v]}"); j=$(jit_ticks "${PID[$v]}")
       if [ -n "${PENDING[$v]:-}" ]; then
         printf '%s\t%s\t%s\n' "${PENDING[$v]}" "$((t - T0[$v]))" "$((j - J0[$v]))" >> "$SLICES"
@@ -102,11 +126,12 @@ for endpoint in $ENDPOINTS; do
     printf '%s\t%s\t%s\n' "${PENDING[$v]}" "$((t - T0[$v]))" "$((j - J0[$v]))" >> "$SLICES"
     rss=$(rss_mb "${PID[$v]}")
     expected=0; received=0
-    if [ "$v" != none ]; then
+    if [ -n "${RECEIVER[$v]:-}" ]; then
       expected=$((REQUESTS[$v] * per_request))
-      received=$(curl -sf "http://127.0.0.1:$(receiver_port $v)/count")
+      received=$(curl -sf "http://127.0.0.1:$(receiver_port "$v")/count")
     fi
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$endpoint" "$v" "${STARTED[$v]}" "${WARMED[$v]}" "$rss" "$expected" "$received" >> "$PHASES"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$endpoint" "$v" "${STARTED[$v]}" "${WARMED[$v]}" "$rss" "$expected" "$received" \
+      "$((CYCLES * SLICE))" >> "$PHASES"
   done
   for v in "${VARIANTS[@]}"; do kill -TERM "${PID[$v]}"; wait "${PID[$v]}" || true; done
   PID=()
@@ -117,5 +142,5 @@ trap - EXIT; cleanup
 # startup, measured apart: one start per variant above is not a figure on a shared machine
 if [ "$STARTUP_ROUNDS" -gt 0 ]; then
   echo "== startup: $STARTUP_ROUNDS rounds"
-  ROUNDS=$STARTUP_ROUNDS JARS=$OUT bash startup.sh | tail -n 8
+  ROUNDS=$STARTUP_ROUNDS JARS=$OUT SPECS="${VARIANTS[*]}" bash startup.sh | tail -n $((${#VARIANTS[@]} + 4))
 fi

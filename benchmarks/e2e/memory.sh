@@ -7,7 +7,8 @@
 # what NMT says is committed outside the heap (class metadata, code, threads, GC, ...).
 # Variants take turns, ROUNDS times; the summary gives medians and the difference to the untraced app.
 #
-# interleaved.sh (or build.sh <dir>) must have built $JARS/bench-app-<variant>.jar.
+# interleaved.sh (or build.sh <dir>) must have built $JARS/bench-app-<jar>.jar for each variant (a
+# variant "<jar>-<config>", starter-rate say, runs that jar with the config's arguments; harness.sh).
 # Usage (from the repository root): bash benchmarks/e2e/memory.sh
 # Knobs: ROUNDS (2), JARS (results-interleaved), SPECS, ENDPOINT (/one), WARMUP (30), LOAD (20).
 set -euo pipefail

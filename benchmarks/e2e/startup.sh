@@ -5,9 +5,10 @@
 # app. A spec "<variant>:<arg>" starts the variant with one extra argument (for example
 # "starter:--otel.instrumentation.logback-mdc.enabled=false") to measure what a setting costs.
 #
-# interleaved.sh (or build.sh <dir>) must have built $JARS/bench-app-<variant>.jar.
+# interleaved.sh (or build.sh <dir>) must have built $JARS/bench-app-<jar>.jar for each variant (a
+# variant "<jar>-<config>", starter-rate say, runs that jar with the config's arguments; harness.sh).
 # Usage (from the repository root): bash benchmarks/e2e/startup.sh
-# Knobs: ROUNDS (12), JARS (results-interleaved), SPECS (which variants, in order).
+# Knobs: ROUNDS (12), JARS (results-interleaved), SPECS (which variants, in order; none among them).
 set -euo pipefail
 cd "$(dirname "$0")"
 ROUNDS=${ROUNDS:-12}

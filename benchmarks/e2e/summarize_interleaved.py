@@ -2,9 +2,11 @@
 
 Per endpoint and variant: throughput, CPU per request (with and without the JIT compiler threads'
 share), p50 and p99 (medians over the slices), each with its ratio to the untraced app. Ratios are
-paired by cycle (each cycle's figure over the same cycle's untraced figure; the four slices of a
-cycle run back to back) and shown as the median with the range of the middle half (25th-75th
-percentile) and the full range. Then startup, warm-up, RSS and spans received against expected.
+paired by cycle (each cycle's figure over the same cycle's untraced figure; the slices of a cycle
+run back to back) and shown as the median with the range of the middle half (25th-75th percentile)
+and the full range. Then startup, warm-up, RSS, spans received against those expected if every
+request were traced (a sampled variant's share), and spans received per second of measured load
+(n/a for files written before variants.tsv had load_s).
 """
 import csv
 import statistics
@@ -77,15 +79,18 @@ def main(directory):
                   f"{paired(mine, by_key, endpoint, 'p99')} | {jit:.1f} | {len(mine)} |")
 
     print()
-    print("| endpoint | variant | startup s | warm-up s | RSS MB | RSS vs none | spans received/expected |")
-    print("|---|---|---|---|---|---|---|")
+    print("| endpoint | variant | startup s | warm-up s | RSS MB | RSS vs none | spans received/expected "
+          "| spans/s received |")
+    print("|---|---|---|---|---|---|---|---|")
     rss_none = {v["endpoint"]: int(v["rss_mb"]) for v in variants if v["variant"] == "none"}
     for v in variants:
         expected, received = int(v["spans_expected"]), int(v["spans_received"] or 0)
         spans = "n/a" if expected == 0 else f"{received}/{expected} ({100.0 * received / expected:.1f}%)"
+        load_s = float(v.get("load_s") or 0)
+        per_second = "n/a" if expected == 0 or load_s <= 0 else f"{received / load_s:.1f}"
         delta = int(v["rss_mb"]) - rss_none.get(v["endpoint"], int(v["rss_mb"]))
         print(f"| /{v['endpoint']} | {v['variant']} | {float(v['startup_s']):.2f} | {v['warmup_s']} | "
-              f"{v['rss_mb']} | {delta:+d} | {spans} |")
+              f"{v['rss_mb']} | {delta:+d} | {spans} | {per_second} |")
 
 
 if __name__ == "__main__":

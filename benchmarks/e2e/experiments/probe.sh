@@ -3,7 +3,8 @@
 # trying a setting (build.sh must have built benchmarks/e2e/results/bench-app-<variant>.jar and a
 # CountingReceiver must listen on 14318).
 # Prints requests, requests a second, CPU and JIT compiler CPU per request (µs), RSS and spans received.
-# A jar built under another name runs as this starter at its defaults, e.g.
+# A variant with a config runs its jar with the config's arguments (VARIANT=starter-rate, see
+# harness.sh); a jar built under another name runs as this starter at its defaults, e.g.
 #   VARIANT=starter-okhttp bash benchmarks/e2e/experiments/probe.sh okhttp-1
 # THREADS=1 also prints the CPU per request of each group of the app's threads (thread_ticks).
 # usage: [VARIANT=none|starter|...] [PROBE_JVM_FLAGS=...] [WARMUP=30] [THREADS=1] \
@@ -15,7 +16,7 @@ JVM_FLAGS="$JVM_FLAGS ${PROBE_JVM_FLAGS:-}"
 label=$1; shift
 variant=${VARIANT:-starter}
 # shellcheck disable=SC2046
-launch_app results/bench-app-$variant.jar 18080 /tmp/probe-app.log \
+launch_app "results/bench-app-$(variant_jar "$variant").jar" 18080 /tmp/probe-app.log \
   $(variant_args "$variant" 18080 http://127.0.0.1:14318) "$@"
 pid=$LAUNCHED
 wrk -t2 -c16 -d${WARMUP:-30}s http://127.0.0.1:18080/one >/dev/null; sleep 6

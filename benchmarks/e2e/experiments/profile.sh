@@ -3,9 +3,10 @@
 # splits the process's CPU into: the rest of the request (filter chain, handler), the tracing
 # filter's own work, export (batch worker, OTLP marshaling, HTTP sender), JIT, GC and everything else.
 #
-# build.sh (or interleaved.sh) must have built $JARS/bench-app-<variant>.jar, $JARS relative to
-# benchmarks/e2e; a CountingReceiver must listen on 14318 when the variant exports. async-profiler
-# comes from Maven Central (tools.profiler:async-profiler).
+# build.sh (or interleaved.sh) must have built $JARS/bench-app-<jar>.jar of the variant (<jar> or
+# <jar>-<config>, see harness.sh), $JARS relative to benchmarks/e2e; a CountingReceiver must listen
+# on 14318 when the variant exports. async-profiler comes from Maven Central
+# (tools.profiler:async-profiler).
 #
 # usage:
 #   [JARS=results] [WARMUP=40] [ENDPOINT=one] [EVENT=cpu] bash benchmarks/e2e/experiments/profile.sh <variant> <label> [app args...]
@@ -27,7 +28,7 @@ AP=$(cd "$AP_DIR/linux-x64" && pwd)/libasyncProfiler.so
 # shellcheck source=../harness.sh
 source harness.sh
 # shellcheck disable=SC2046
-launch_app "$JARS/bench-app-$variant.jar" 18080 "$OUT_DIR/profile-$label.log" \
+launch_app "$JARS/bench-app-$(variant_jar "$variant").jar" 18080 "$OUT_DIR/profile-$label.log" \
   $(variant_args "$variant" 18080 http://127.0.0.1:14318) "$@"
 pid=$LAUNCHED
 trap 'kill $pid 2>/dev/null || true' EXIT

@@ -43,6 +43,8 @@ public final class JdbcTracing {
 
 	private static final int MAX_DATABASES = 64;
 
+	private static final int MAX_MEASURED_QUERIES = 2000;
+
 	/** The explicit bucket boundaries the database conventions advise, in seconds. */
 	private static final List<Double> DURATION_BUCKETS = List.of(0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1.0, 5.0, 10.0);
 
@@ -53,6 +55,8 @@ public final class JdbcTracing {
 	private final JdbcTracingSettings settings;
 
 	private final Map<DatabaseInfo, Attributes> databaseAttributes = new ConcurrentHashMap<>();
+
+	private final Map<DatabaseInfo, Map<SqlQuery, Attributes>> measurementAttributes = new ConcurrentHashMap<>();
 
 	private final SqlQueryAnalyzer analyzer;
 
@@ -201,25 +205,59 @@ public final class JdbcTracing {
 			return null;
 		}
 		try {
-			String operation = operationName(query, batchSize);
-			String collection = query.collectionName();
-			String summary = summary(query, batchSize);
-			AttributesBuilder attributes = databaseAttributes(database).toBuilder();
-			if (operation != null) {
-				attributes.put(DbAttributes.DB_OPERATION_NAME, operation);
-			}
-			if (collection != null) {
-				attributes.put(DbAttributes.DB_COLLECTION_NAME, collection);
-			}
-			if (summary != null && !summary.isEmpty()) {
-				attributes.put(DbAttributes.DB_QUERY_SUMMARY, summary);
-			}
-			return new Measured(attributes.build(), SpanTiming.start(span));
+			return new Measured(measurementAttributes(database, query, batchSize), SpanTiming.start(span));
 		}
 		catch (RuntimeException | LinkageError ex) {
 			logger.debug("Could not measure a JDBC operation", ex);
 			return null;
 		}
+	}
+
+	/**
+	 * Returns what a statement's duration is recorded with. The analysed texts of single
+	 * executions are few and cached, so their attributes are built once per database (for
+	 * a bounded number of texts); a batch's are built each time.
+	 * @param database the database
+	 * @param query the analysed text
+	 * @param batchSize as for {@link #startStatement}
+	 * @return the attributes
+	 */
+	private Attributes measurementAttributes(DatabaseInfo database, SqlQuery query, long batchSize) {
+		if (isBatch(batchSize)) {
+			return buildMeasurementAttributes(database, query, batchSize);
+		}
+		Map<SqlQuery, Attributes> byQuery = this.measurementAttributes.get(database);
+		if (byQuery == null) {
+			if (this.measurementAttributes.size() >= MAX_DATABASES) {
+				return buildMeasurementAttributes(database, query, batchSize);
+			}
+			byQuery = this.measurementAttributes.computeIfAbsent(database, (key) -> new ConcurrentHashMap<>());
+		}
+		Attributes attributes = byQuery.get(query);
+		if (attributes == null) {
+			attributes = buildMeasurementAttributes(database, query, batchSize);
+			if (byQuery.size() < MAX_MEASURED_QUERIES) {
+				byQuery.put(query, attributes);
+			}
+		}
+		return attributes;
+	}
+
+	private Attributes buildMeasurementAttributes(DatabaseInfo database, SqlQuery query, long batchSize) {
+		String operation = operationName(query, batchSize);
+		String collection = query.collectionName();
+		String summary = summary(query, batchSize);
+		AttributesBuilder attributes = databaseAttributes(database).toBuilder();
+		if (operation != null) {
+			attributes.put(DbAttributes.DB_OPERATION_NAME, operation);
+		}
+		if (collection != null) {
+			attributes.put(DbAttributes.DB_COLLECTION_NAME, collection);
+		}
+		if (summary != null && !summary.isEmpty()) {
+			attributes.put(DbAttributes.DB_QUERY_SUMMARY, summary);
+		}
+		return attributes.build();
 	}
 
 	/**
