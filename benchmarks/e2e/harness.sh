@@ -7,7 +7,7 @@ JVM_FLAGS=${JVM_FLAGS:-"-Xms256m -Xmx256m -XX:+UseG1GC"}
 
 # A variant is named "<jar>" or "<jar>-<config>": it runs bench-app-<jar>.jar with the arguments
 # variant_args gives that jar, and a config's arguments (config_args) on top. The configs:
-CONFIGS="ratio rate tail"
+CONFIGS="ratio rate tail metrics"
 
 # The jar a variant runs, the <jar> of bench-app-<jar>.jar: variant_jar <variant>. A name that does
 # not end in a config is the jar's (starter-okhttp runs bench-app-starter-okhttp.jar).
@@ -18,15 +18,17 @@ variant_jar() {
 
 # The arguments a config adds to a jar's: config_args <jar> <config>. ratio samples 0.1% of the
 # traces at the head (Micrometer Tracing's probability for micrometer), rate at most 10 new traces a
-# second, tail keeps every trace with an error and 5% of the others when they have ended; rate and
-# tail are this starter's own. Fails for a config the jar has not.
+# second, tail keeps every trace with an error and 5% of the others when they have ended, metrics
+# turns this starter's metrics on (HTTP durations and JVM metrics, exported every minute); rate, tail
+# and metrics are this starter's own. Fails for a config the jar has not.
 config_args() {
   case $1:$2 in
     micrometer:ratio) echo "--management.tracing.sampling.probability=0.001"; return ;;
-    none:* | floor:* | official:rate | official:tail | micrometer:*) ;;
+    none:* | floor:* | official:rate | official:tail | official:metrics | micrometer:*) ;;
     *:ratio) echo "--otel.traces.sampler=parentbased_traceidratio --otel.traces.sampler.arg=0.001"; return ;;
     *:rate) echo "--otel.traces.sampler=parentbased_rate_limiting --otel.traces.sampler.arg=10"; return ;;
     *:tail) echo "--otel.spring.sampling.tail.enabled=true --otel.spring.sampling.tail.baseline-ratio=0.05"; return ;;
+    *:metrics) echo "--otel.metrics.exporter=otlp"; return ;;
   esac
   echo "bench-app-$1.jar has no config $2 (a variant is <jar> or <jar>-<config>; configs: $CONFIGS)" >&2
   return 1
@@ -50,15 +52,16 @@ merge_args() {
 }
 
 # The app's arguments for a variant: variant_args <variant> <app port> <receiver base URL>. Every
-# traced variant is named after itself and exports OTLP/HTTP to the receiver at its defaults, fully
-# sampled unless its config samples. Fails for a config its jar has not.
+# traced variant is named after itself and exports spans over OTLP/HTTP to the receiver at its
+# defaults, fully sampled unless its config samples; neither starter exports metrics or logs unless
+# the config says so. Fails for a config its jar has not.
 # STARTER_SLOTS="<variant>:<extra args, separated by ;> ..." runs this starter in another variant's
 # slot with those settings instead (experiments/batch-sizes.sh), e.g. "official:--otel.bsp.max.export.batch.size=512".
 # A jar of any other name runs as this starter at its defaults.
 # An argument can hold commas, not spaces or semicolons.
 variant_args() {
   local common="--server.port=$2 --server.address=127.0.0.1 --spring.main.banner-mode=off --logging.level.root=warn"
-  local starter="$common --otel.service.name=$1 --otel.exporter.otlp.endpoint=$3"
+  local starter="$common --otel.service.name=$1 --otel.exporter.otlp.endpoint=$3 --otel.metrics.exporter=none --otel.logs.exporter=none"
   local jar config="" base slot
   local -
   set -f   # the slots are split on whitespace, never globbed

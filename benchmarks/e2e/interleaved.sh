@@ -79,8 +79,9 @@ sleep 1
 SLICES="$OUT/slices.tsv"
 PHASES="$OUT/variants.tsv"
 printf 'endpoint\tcycle\tvariant\trequests\treq_per_s\tp50_ms\tp99_ms\tcpu_ticks\tjit_ticks\n' > "$SLICES"
-# spans_expected: if every request were traced; load_s: the seconds of measured load
-printf 'endpoint\tvariant\tstartup_s\twarmup_s\trss_mb\tspans_expected\tspans_received\tload_s\n' > "$PHASES"
+# spans_expected: if every request were traced; load_s: the seconds of measured load;
+# traces_received: the root spans received (one a trace)
+printf 'endpoint\tvariant\tstartup_s\twarmup_s\trss_mb\tspans_expected\tspans_received\tload_s\ttraces_received\n' > "$PHASES"
 echo "clock_ticks_per_s	$CLK" > "$OUT/machine.tsv"
 
 for endpoint in $ENDPOINTS; do
@@ -125,13 +126,14 @@ for endpoint in $ENDPOINTS; do
     t=$(ticks "${PID[$v]}"); j=$(jit_ticks "${PID[$v]}")
     printf '%s\t%s\t%s\n' "${PENDING[$v]}" "$((t - T0[$v]))" "$((j - J0[$v]))" >> "$SLICES"
     rss=$(rss_mb "${PID[$v]}")
-    expected=0; received=0
+    expected=0; received=0; traces=0
     if [ -n "${RECEIVER[$v]:-}" ]; then
       expected=$((REQUESTS[$v] * per_request))
       received=$(curl -sf "http://127.0.0.1:$(receiver_port "$v")/count")
+      traces=$(curl -sf "http://127.0.0.1:$(receiver_port "$v")/roots")
     fi
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$endpoint" "$v" "${STARTED[$v]}" "${WARMED[$v]}" "$rss" "$expected" "$received" \
-      "$((CYCLES * SLICE))" >> "$PHASES"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$endpoint" "$v" "${STARTED[$v]}" "${WARMED[$v]}" "$rss" "$expected" "$received" \
+      "$((CYCLES * SLICE))" "$traces" >> "$PHASES"
   done
   for v in "${VARIANTS[@]}"; do kill -TERM "${PID[$v]}"; wait "${PID[$v]}" || true; done
   PID=()

@@ -6,7 +6,8 @@ paired by cycle (each cycle's figure over the same cycle's untraced figure; the 
 run back to back) and shown as the median with the range of the middle half (25th-75th percentile)
 and the full range. Then startup, warm-up, RSS, spans received against those expected if every
 request were traced (a sampled variant's share), and spans received per second of measured load
-(n/a for files written before variants.tsv had load_s).
+(n/a for files written before variants.tsv had load_s), traces received per second (root spans) and
+spans per trace (3 on /call when traces arrive whole).
 """
 import csv
 import statistics
@@ -80,17 +81,20 @@ def main(directory):
 
     print()
     print("| endpoint | variant | startup s | warm-up s | RSS MB | RSS vs none | spans received/expected "
-          "| spans/s received |")
-    print("|---|---|---|---|---|---|---|---|")
+          "| spans/s received | traces/s received | spans a trace |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     rss_none = {v["endpoint"]: int(v["rss_mb"]) for v in variants if v["variant"] == "none"}
     for v in variants:
         expected, received = int(v["spans_expected"]), int(v["spans_received"] or 0)
         spans = "n/a" if expected == 0 else f"{received}/{expected} ({100.0 * received / expected:.1f}%)"
         load_s = float(v.get("load_s") or 0)
         per_second = "n/a" if expected == 0 or load_s <= 0 else f"{received / load_s:.1f}"
+        traces = int(v.get("traces_received") or 0)
+        traces_per_second = "n/a" if expected == 0 or load_s <= 0 or not v.get("traces_received") else f"{traces / load_s:.1f}"
+        per_trace = "n/a" if traces == 0 else f"{received / traces:.3f}"
         delta = int(v["rss_mb"]) - rss_none.get(v["endpoint"], int(v["rss_mb"]))
         print(f"| /{v['endpoint']} | {v['variant']} | {float(v['startup_s']):.2f} | {v['warmup_s']} | "
-              f"{v['rss_mb']} | {delta:+d} | {spans} | {per_second} |")
+              f"{v['rss_mb']} | {delta:+d} | {spans} | {per_second} | {traces_per_second} | {per_trace} |")
 
 
 if __name__ == "__main__":
