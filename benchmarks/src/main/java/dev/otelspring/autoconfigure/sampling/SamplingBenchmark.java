@@ -16,6 +16,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -45,27 +46,17 @@ public class SamplingBenchmark extends BenchmarkSettings {
 
 	private OpenTelemetrySdk direct;
 
-	private OpenTelemetrySdk tail;
-
 	private Tracer directTracer;
-
-	private Tracer tailTracer;
 
 	@Setup
 	public void setUp() {
 		this.direct = BenchmarkTracing.sdk();
-		TailSamplingSpanProcessor processor = new TailSamplingSpanProcessor(BenchmarkTracing.batchProcessor(),
-				new TailSamplingPolicy(true, Duration.ofSeconds(1), Map.of(), () -> false), Duration.ofMillis(100),
-				Duration.ofSeconds(30), 10_000, 100_000, 64L * 1024 * 1024, true, System::nanoTime, true);
-		this.tail = BenchmarkTracing.sdk(processor);
 		this.directTracer = this.direct.getTracer("bench");
-		this.tailTracer = this.tail.getTracer("bench");
 	}
 
 	@TearDown
 	public void tearDown() {
 		BenchmarkTracing.close(this.direct);
-		BenchmarkTracing.close(this.tail);
 	}
 
 	@Benchmark
@@ -89,8 +80,8 @@ public class SamplingBenchmark extends BenchmarkSettings {
 	}
 
 	@Benchmark
-	public void traceThroughTailSampling() {
-		threeSpans(this.tailTracer);
+	public void traceThroughTailSampling(TailSampling tail) {
+		threeSpans(tail.tracer);
 	}
 
 	private static void threeSpans(Tracer tracer) {
@@ -103,6 +94,37 @@ public class SamplingBenchmark extends BenchmarkSettings {
 
 	private static PathPattern pattern(String pattern) {
 		return PathPattern.compile("rules", pattern);
+	}
+
+	/**
+	 * The tail-sampling processor with no decision wait (traces decided as they end) and
+	 * with one (traces held until quiet; at this rate the bounds decide most of them).
+	 */
+	@State(Scope.Benchmark)
+	public static class TailSampling {
+
+		@Param({ "0", "100" })
+		public long decisionWaitMillis;
+
+		OpenTelemetrySdk sdk;
+
+		Tracer tracer;
+
+		@Setup
+		public void setUp() {
+			TailSamplingSpanProcessor processor = new TailSamplingSpanProcessor(BenchmarkTracing.batchProcessor(),
+					new TailSamplingPolicy(true, Duration.ofSeconds(1), Map.of(), () -> false),
+					Duration.ofMillis(this.decisionWaitMillis), Duration.ofSeconds(30), 10_000, 100_000,
+					64L * 1024 * 1024, true, System::nanoTime, true);
+			this.sdk = BenchmarkTracing.sdk(processor);
+			this.tracer = this.sdk.getTracer("bench");
+		}
+
+		@TearDown
+		public void tearDown() {
+			BenchmarkTracing.close(this.sdk);
+		}
+
 	}
 
 }

@@ -139,8 +139,8 @@ public record SamplingProperties(@DefaultValue List<Rule> rules, @DefaultValue T
 	 * @param enabled whether to hold each trace's spans until its local part has
 	 * finished, then keep or drop the whole trace
 	 * @param decisionWait how long a trace must be quiet (all its spans in this process
-	 * ended, none ending) before it is decided; the grace period for children that end
-	 * late
+	 * ended, none ending) before it is decided: the grace period for work that starts
+	 * after the rest of the trace has ended. Zero: decided as its last open span ends
 	 * @param maxTraceAge the longest a trace is held; a trace whose spans never all end
 	 * is decided then
 	 * @param keepErrors whether every trace with a span of ERROR status is kept
@@ -160,7 +160,7 @@ public record SamplingProperties(@DefaultValue List<Rule> rules, @DefaultValue T
 	 * by spans while their traces wait for a decision; past it the oldest trace is
 	 * decided early
 	 */
-	public record Tail(@DefaultValue("false") boolean enabled, @DefaultValue("500ms") Duration decisionWait,
+	public record Tail(@DefaultValue("false") boolean enabled, @DefaultValue("0s") Duration decisionWait,
 			@DefaultValue("30s") Duration maxTraceAge, @DefaultValue("true") boolean keepErrors, Duration slowThreshold,
 			@DefaultValue Map<String, String> keepAttributes, @DefaultValue("0.1") double baselineRatio,
 			Double baselineRate, @DefaultValue("10000") int maxTraces, @DefaultValue("100000") int maxSpans,
@@ -174,7 +174,7 @@ public record SamplingProperties(@DefaultValue List<Rule> rules, @DefaultValue T
 		public Tail {
 			keepAttributes = (keepAttributes != null) ? Map.copyOf(keepAttributes) : Map.of();
 			if (enabled) {
-				Validation.requirePositive(TAIL + "decision-wait", decisionWait);
+				Validation.requireNotNegative(TAIL + "decision-wait", decisionWait);
 				Validation.requirePositive(TAIL + "max-trace-age", maxTraceAge);
 				if (slowThreshold != null) {
 					Validation.requirePositive(TAIL + "slow-threshold", slowThreshold);

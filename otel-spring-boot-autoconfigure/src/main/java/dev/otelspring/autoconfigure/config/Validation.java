@@ -16,6 +16,12 @@ final class Validation {
 		}
 	}
 
+	static void requireNotNegative(String key, Duration value) {
+		if (value == null || value.isNegative()) {
+			throw new InvalidOtelPropertyException(key, String.valueOf(value), "a duration of zero or more");
+		}
+	}
+
 	/**
 	 * Checks a fraction of traces.
 	 * @param key the key

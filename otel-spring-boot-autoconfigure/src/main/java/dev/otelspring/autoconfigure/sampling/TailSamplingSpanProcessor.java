@@ -11,7 +11,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
-import java.util.function.Predicate;
 
 import dev.otelspring.autoconfigure.internal.SpanSizeEstimate;
 import dev.otelspring.autoconfigure.sdk.DelegatingSpanProcessor;
@@ -21,14 +20,19 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.data.SpanData;
 
 /**
  * Tail sampling inside the application: holds the spans of each trace until its local
- * part has finished (every span this process started for it has ended, and no span of it
- * has ended for the decision wait), then keeps or drops the whole local trace at once.
- * Kept traces go, span by span, to the downstream processor (the usual
- * {@code BatchSpanProcessor}), so a kept trace is never partly exported and no span is
- * exported twice. A span that ends after its trace was decided follows the decision.
+ * part has finished, then keeps or drops the whole local trace at once. The local part
+ * has finished when every span this process started for the trace has ended; with a
+ * decision wait, also no span of it may have ended for that long, so that work started
+ * after the rest had ended (asynchronous continuations) still counts. Without one, the
+ * trace is decided on the thread that ends its last open span, and nothing is held beyond
+ * the trace's own lifetime. Kept traces go, span by span, to the downstream processor
+ * (the usual {@code BatchSpanProcessor}), so a kept trace is never partly exported and no
+ * span is exported twice. A span that ends after its trace was decided follows the
+ * decision.
  *
  * <p>
  * Memory is bounded: at most {@code maxTraces} traces, {@code maxSpans} spans and an
@@ -41,16 +45,18 @@ import io.opentelemetry.sdk.trace.SpanProcessor;
  * {@code maxTraceAge}, no longer.
  *
  * <p>
- * Thread-safe. Request threads do a map update per span start and end under a short lock;
- * the decisions run on one background thread.
+ * Thread-safe. Request threads do a map update per span start and end under a short lock,
+ * and read each span once as it ends; the waited decisions run on one background thread.
  */
 public final class TailSamplingSpanProcessor implements DelegatingSpanProcessor {
 
 	private final SpanProcessor downstream;
 
-	private final Predicate<List<ReadableSpan>> policy;
+	private final TailSamplingPolicy policy;
 
 	private final long decisionWaitNanos;
+
+	private final boolean decideAtOnce;
 
 	private final long maxTraceAgeNanos;
 
@@ -92,12 +98,13 @@ public final class TailSamplingSpanProcessor implements DelegatingSpanProcessor 
 
 	private final ScheduledExecutorService scheduler;
 
-	TailSamplingSpanProcessor(SpanProcessor downstream, Predicate<List<ReadableSpan>> policy, Duration decisionWait,
+	TailSamplingSpanProcessor(SpanProcessor downstream, TailSamplingPolicy policy, Duration decisionWait,
 			Duration maxTraceAge, int maxTraces, int maxSpans, long maxBytes, boolean keepOverdue,
 			LongSupplier nanoClock, boolean background) {
 		this.downstream = downstream;
 		this.policy = policy;
 		this.decisionWaitNanos = decisionWait.toNanos();
+		this.decideAtOnce = decisionWait.isZero();
 		this.maxTraceAgeNanos = maxTraceAge.toNanos();
 		this.maxTraces = maxTraces;
 		this.maxSpans = maxSpans;
@@ -110,7 +117,9 @@ public final class TailSamplingSpanProcessor implements DelegatingSpanProcessor 
 				thread.setDaemon(true);
 				return thread;
 			});
-			long period = Math.max(10, decisionWait.toMillis() / 2);
+			// Without a wait, traces are decided as they finish; the thread only looks
+			// for the overdue ones.
+			long period = this.decideAtOnce ? 100 : Math.max(10, decisionWait.toMillis() / 2);
 			this.scheduler.scheduleWithFixedDelay(this::decideSafely, period, period, TimeUnit.MILLISECONDS);
 		}
 		else {
@@ -150,9 +159,10 @@ public final class TailSamplingSpanProcessor implements DelegatingSpanProcessor 
 		if (!spanContext.isSampled()) {
 			return;
 		}
-		List<List<ReadableSpan>> kept = new ArrayList<>();
+		SpanData data = span.toSpanData();
+		boolean requiresKeeping = this.policy.requiresKeeping(data);
+		List<List<ReadableSpan>> kept = null;
 		boolean forwardThis = false;
-		long size = SpanSizeEstimate.of(span);
 		synchronized (this.lock) {
 			String traceId = spanContext.getTraceId();
 			Decision decision = decision(traceId);
@@ -160,21 +170,22 @@ public final class TailSamplingSpanProcessor implements DelegatingSpanProcessor 
 				forwardThis = decision.keep();
 			}
 			else {
-				PendingTrace trace = this.pending.computeIfAbsent(traceId,
-						(id) -> new PendingTrace(this.nanoClock.getAsLong()));
+				PendingTrace trace = this.pending.get(traceId);
+				if (trace == null) {
+					trace = new PendingTrace(this.nanoClock.getAsLong());
+					this.pending.put(traceId, trace);
+				}
 				trace.spans.add(span);
-				trace.bytes += size;
+				trace.requiresKeeping |= requiresKeeping;
 				trace.open = Math.max(0, trace.open - 1);
-				trace.lastEnd = this.nanoClock.getAsLong();
 				this.heldSpans++;
-				this.heldBytes += size;
-				while (this.pending.size() > this.maxTraces || this.heldSpans > this.maxSpans
-						|| this.heldBytes > this.maxBytes) {
-					Iterator<Map.Entry<String, PendingTrace>> oldest = this.pending.entrySet().iterator();
-					Map.Entry<String, PendingTrace> evicted = oldest.next();
-					oldest.remove();
-					this.evictedTraces.increment();
-					decideLocked(evicted.getKey(), evicted.getValue(), false, kept);
+				kept = new ArrayList<>(1);
+				if (this.decideAtOnce && trace.open == 0) {
+					this.pending.remove(traceId);
+					decideLocked(traceId, trace, false, kept);
+				}
+				else {
+					hold(trace, SpanSizeEstimate.of(data), kept);
 				}
 			}
 		}
@@ -182,6 +193,27 @@ public final class TailSamplingSpanProcessor implements DelegatingSpanProcessor 
 			this.downstream.onEnd(span);
 		}
 		forward(kept);
+	}
+
+	/**
+	 * Accounts for a span held with its trace, then decides the oldest traces early while
+	 * the bounds are exceeded. Called under the lock.
+	 * @param trace the trace the span joined
+	 * @param size the span's estimated bytes
+	 * @param kept where the early decisions put the traces they keep
+	 */
+	private void hold(PendingTrace trace, long size, List<List<ReadableSpan>> kept) {
+		trace.bytes += size;
+		trace.lastEnd = this.nanoClock.getAsLong();
+		this.heldBytes += size;
+		while (this.pending.size() > this.maxTraces || this.heldSpans > this.maxSpans
+				|| this.heldBytes > this.maxBytes) {
+			Iterator<Map.Entry<String, PendingTrace>> oldest = this.pending.entrySet().iterator();
+			Map.Entry<String, PendingTrace> evicted = oldest.next();
+			oldest.remove();
+			this.evictedTraces.increment();
+			decideLocked(evicted.getKey(), evicted.getValue(), false, kept);
+		}
 	}
 
 	/**
@@ -224,7 +256,7 @@ public final class TailSamplingSpanProcessor implements DelegatingSpanProcessor 
 	private void decideLocked(String traceId, PendingTrace trace, boolean forceKeep, List<List<ReadableSpan>> kept) {
 		this.heldSpans -= trace.spans.size();
 		this.heldBytes -= trace.bytes;
-		boolean keep = forceKeep || (!trace.spans.isEmpty() && this.policy.test(trace.spans));
+		boolean keep = forceKeep || (!trace.spans.isEmpty() && (trace.requiresKeeping || this.policy.baseline()));
 		this.decided.put(traceId, new Decision(keep, this.nanoClock.getAsLong()));
 		if (keep) {
 			this.keptTraces.increment();
@@ -251,6 +283,9 @@ public final class TailSamplingSpanProcessor implements DelegatingSpanProcessor 
 	}
 
 	private void forward(List<List<ReadableSpan>> kept) {
+		if (kept == null) {
+			return;
+		}
 		for (List<ReadableSpan> spans : kept) {
 			for (ReadableSpan span : spans) {
 				this.downstream.onEnd(span);
@@ -348,6 +383,8 @@ public final class TailSamplingSpanProcessor implements DelegatingSpanProcessor 
 		final List<ReadableSpan> spans = new ArrayList<>();
 
 		int open;
+
+		boolean requiresKeeping;
 
 		long bytes;
 

@@ -109,7 +109,7 @@ class SamplingAutoConfigurationTests {
 			"otel.spring.sampling.tail.enabled=true,otel.spring.sampling.tail.baseline-ratio=2|otel.spring.sampling.tail.baseline-ratio",
 			"otel.spring.sampling.tail.enabled=true,otel.spring.sampling.tail.baseline-rate=-1|otel.spring.sampling.tail.baseline-rate",
 			"otel.spring.sampling.tail.enabled=true,otel.spring.sampling.tail.max-traces=0|otel.spring.sampling.tail.max-traces",
-			"otel.spring.sampling.tail.enabled=true,otel.spring.sampling.tail.decision-wait=0s|otel.spring.sampling.tail.decision-wait",
+			"otel.spring.sampling.tail.enabled=true,otel.spring.sampling.tail.decision-wait=-1s|otel.spring.sampling.tail.decision-wait",
 			"otel.spring.sampling.tail.enabled=true,otel.spring.sampling.tail.slow-threshold=0s|otel.spring.sampling.tail.slow-threshold",
 			"otel.spring.sampling.tail.enabled=true,otel.spring.sampling.tail.slow-threshold=30s|otel.spring.sampling.tail.slow-threshold",
 			"otel.spring.sampling.tail.enabled=true,otel.spring.sampling.tail.max-bytes=1KB|otel.spring.sampling.tail.max-bytes",

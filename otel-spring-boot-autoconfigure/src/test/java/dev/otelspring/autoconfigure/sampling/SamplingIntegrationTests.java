@@ -19,13 +19,13 @@ import static org.awaitility.Awaitility.await;
 /**
  * Sampling end to end over HTTP: a rule drops the health probe's spans at the head, and
  * tail sampling at a 0% baseline keeps the whole trace of the failing request while
- * healthy ones are dropped.
+ * healthy ones are dropped, each decided as its request ends (no decision wait by
+ * default).
  */
 @SpringBootTest(classes = WebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "otel.bsp.schedule.delay=50ms", "otel.spring.http.server.skip-paths=",
 				"otel.spring.sampling.rules[0].action=drop", "otel.spring.sampling.rules[0].url-path=/actuator/**",
-				"otel.spring.sampling.tail.enabled=true", "otel.spring.sampling.tail.baseline-ratio=0",
-				"otel.spring.sampling.tail.decision-wait=100ms" })
+				"otel.spring.sampling.tail.enabled=true", "otel.spring.sampling.tail.baseline-ratio=0" })
 @WithOtlpReceiver
 class SamplingIntegrationTests {
 
@@ -56,6 +56,7 @@ class SamplingIntegrationTests {
 		assertThat(this.receiver.spans()).hasSize(1);
 		// The probe never reached tail sampling: the head rule dropped it.
 		assertThat(this.tailSampling.getKeptTraces() + this.tailSampling.getDroppedTraces()).isEqualTo(21);
+		assertThat(this.tailSampling.getHeldSpans()).isZero();
 	}
 
 	private int get(String path) {

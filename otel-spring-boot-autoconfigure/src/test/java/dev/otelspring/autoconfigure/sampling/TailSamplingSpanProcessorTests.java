@@ -49,12 +49,17 @@ class TailSamplingSpanProcessorTests {
 
 	private void start(BooleanSupplier baseline, Duration slow, Map<String, String> keep, int maxTraces, int maxSpans,
 			long maxBytes) {
+		start(baseline, slow, keep, maxTraces, maxSpans, maxBytes, WAIT);
+	}
+
+	private void start(BooleanSupplier baseline, Duration slow, Map<String, String> keep, int maxTraces, int maxSpans,
+			long maxBytes, Duration wait) {
 		if (this.provider != null) {
 			this.provider.shutdown();
 		}
 		SpanProcessor downstream = SimpleSpanProcessor.create(this.forwarded);
 		this.processor = new TailSamplingSpanProcessor(downstream, new TailSamplingPolicy(true, slow, keep, baseline),
-				WAIT, Duration.ofSeconds(30), maxTraces, maxSpans, maxBytes, slow != null, this.clock::get, false);
+				wait, Duration.ofSeconds(30), maxTraces, maxSpans, maxBytes, slow != null, this.clock::get, false);
 		this.provider = SdkTracerProvider.builder().addSpanProcessor(this.processor).build();
 		this.tracer = this.provider.get("test");
 	}
@@ -87,6 +92,57 @@ class TailSamplingSpanProcessorTests {
 		advance(Duration.ofMillis(1));
 		this.processor.decideDue();
 		assertThat(forwarded()).hasSize(3);
+	}
+
+	@Test
+	void withoutAWaitATraceIsDecidedAsItsLastSpanEnds() {
+		start(() -> false, null, Map.of(), 100, 1000, Long.MAX_VALUE, Duration.ZERO);
+		String healthy = trace(false, 2);
+		String failing = trace(true, 2);
+		assertThat(traceIds()).containsOnly(failing).doesNotContain(healthy);
+		assertThat(forwarded()).hasSize(3);
+		assertThat(this.processor.getHeldSpans()).isZero();
+		assertThat(this.processor.getHeldBytes()).isZero();
+		assertThat(this.processor.getDroppedTraces()).isEqualTo(1);
+	}
+
+	@Test
+	void withoutAWaitAChildOpenWhenTheRootEndsHoldsTheTraceUntilItEnds() {
+		start(() -> false, null, Map.of(), 100, 1000, Long.MAX_VALUE, Duration.ZERO);
+		Span root = this.tracer.spanBuilder("root").startSpan();
+		Span child;
+		try (Scope scope = root.makeCurrent()) {
+			child = this.tracer.spanBuilder("child").startSpan();
+		}
+		root.end();
+		assertThat(forwarded()).isEmpty();
+		assertThat(this.processor.getHeldSpans()).isEqualTo(1);
+		child.setStatus(StatusCode.ERROR);
+		child.end();
+		assertThat(forwarded()).extracting(SpanData::getName).containsExactlyInAnyOrder("root", "child");
+		assertThat(this.processor.getHeldSpans()).isZero();
+		assertThat(this.processor.getHeldBytes()).isZero();
+	}
+
+	@Test
+	void withoutAWaitSpansStartedAfterTheDecisionFollowIt() {
+		start(() -> false, null, Map.of(), 100, 1000, Long.MAX_VALUE, Duration.ZERO);
+		Span kept = this.tracer.spanBuilder("kept").startSpan();
+		kept.setStatus(StatusCode.ERROR);
+		kept.end();
+		Span dropped = this.tracer.spanBuilder("dropped").startSpan();
+		dropped.end();
+		this.tracer.spanBuilder("after-kept").setParent(Context.root().with(kept)).startSpan().end();
+		Span afterDropped = this.tracer.spanBuilder("after-dropped")
+			.setParent(Context.root().with(dropped))
+			.startSpan();
+		afterDropped.setStatus(StatusCode.ERROR);
+		afterDropped.end();
+		this.processor.decideDue();
+		assertThat(forwarded()).extracting(SpanData::getName).containsExactlyInAnyOrder("kept", "after-kept");
+		assertThat(this.processor.getKeptTraces()).isEqualTo(1);
+		assertThat(this.processor.getDroppedTraces()).isEqualTo(1);
+		assertThat(this.processor.getHeldSpans()).isZero();
 	}
 
 	@Test
