@@ -22,6 +22,18 @@ public record ReceivedMetric(Metric metric, Map<String, Object> resource, String
 	}
 
 	/**
+	 * Returns the attributes of each data point of a histogram metric.
+	 * @return one attribute map a data point, in the points' order
+	 */
+	public List<Map<String, Object>> histogramPointAttributes() {
+		return this.metric.getHistogram()
+			.getDataPointsList()
+			.stream()
+			.map((point) -> attributes(point.getAttributesList()))
+			.toList();
+	}
+
+	/**
 	 * Converts OTLP attributes (of a resource or a data point) to a map.
 	 * @param attributes the attributes
 	 * @return the attributes as a map, in their order

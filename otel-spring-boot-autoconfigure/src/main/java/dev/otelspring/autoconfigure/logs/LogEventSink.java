@@ -2,7 +2,7 @@ package dev.otelspring.autoconfigure.logs;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import io.opentelemetry.api.OpenTelemetry;
 import org.apache.commons.logging.Log;
@@ -114,9 +114,11 @@ final class LogEventSink {
 	 * @param <E> the logging system's event type
 	 * @param loggerName the name of the logger the event was logged through
 	 * @param event the event
-	 * @param capture what a record is made of, read from the event
+	 * @param capture what a record is made of, read from the event; its second argument
+	 * says whether the event's MDC is needed (an event held until the SDK is ready keeps
+	 * its MDC, as which keys are captured is not known yet)
 	 */
-	<E> void accept(String loggerName, E event, Function<E, CapturedLogEvent> capture) {
+	<E> void accept(String loggerName, E event, BiFunction<E, Boolean, CapturedLogEvent> capture) {
 		if (EMITTING.get() != null || isExcluded(loggerName)) {
 			return;
 		}
@@ -128,13 +130,13 @@ final class LogEventSink {
 					current = this.emitter;
 					if (current == null) {
 						if (this.buffering) {
-							hold(capture.apply(event));
+							hold(capture.apply(event, true));
 						}
 						return;
 					}
 				}
 			}
-			current.emit(capture.apply(event));
+			current.emit(capture.apply(event, current.capturesAnyMdc()));
 		}
 		catch (RuntimeException | LinkageError ex) {
 			// A record lost; the logging call goes on.

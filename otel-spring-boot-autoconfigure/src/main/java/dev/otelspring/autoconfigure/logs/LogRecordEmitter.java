@@ -47,6 +47,14 @@ final class LogRecordEmitter {
 		return this.openTelemetry;
 	}
 
+	/**
+	 * Returns whether records carry MDC entries, so whether events need theirs read.
+	 * @return whether any MDC key is captured
+	 */
+	boolean capturesAnyMdc() {
+		return this.settings.capturesAnyMdc();
+	}
+
 	void emit(CapturedLogEvent event) {
 		LogRecordBuilder record = logger(event.loggerName()).logRecordBuilder()
 			.setTimestamp(event.epochNanos(), TimeUnit.NANOSECONDS)

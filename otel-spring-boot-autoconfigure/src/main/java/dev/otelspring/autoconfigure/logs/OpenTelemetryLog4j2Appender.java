@@ -39,12 +39,12 @@ public final class OpenTelemetryLog4j2Appender extends AbstractAppender {
 		this.sink.accept(event.getLoggerName(), event, OpenTelemetryLog4j2Appender::capture);
 	}
 
-	private static CapturedLogEvent capture(LogEvent event) {
+	private static CapturedLogEvent capture(LogEvent event, boolean withMdc) {
 		Instant instant = event.getInstant();
 		long epochNanos = instant.getEpochSecond() * 1_000_000_000L + instant.getNanoOfSecond();
 		Level level = event.getLevel();
 		Message message = event.getMessage();
-		ReadOnlyStringMap contextData = event.getContextData();
+		ReadOnlyStringMap contextData = withMdc ? event.getContextData() : null;
 		// A mutable event is reused by its thread: what is held is copied.
 		Map<String, String> mdc = (contextData == null || contextData.isEmpty()) ? Map.of() : contextData.toMap();
 		return new CapturedLogEvent(epochNanos, severity(level), level.name(), event.getLoggerName(),

@@ -1,6 +1,7 @@
 package dev.otelspring.autoconfigure.logs;
 
 import java.time.Instant;
+import java.util.Map;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
@@ -75,7 +76,7 @@ public final class OpenTelemetryLogbackAppender extends UnsynchronizedAppenderBa
 		this.sink.accept(event.getLoggerName(), event, OpenTelemetryLogbackAppender::capture);
 	}
 
-	private static CapturedLogEvent capture(ILoggingEvent event) {
+	private static CapturedLogEvent capture(ILoggingEvent event, boolean withMdc) {
 		Instant instant = event.getInstant();
 		long epochNanos = (instant != null) ? instant.getEpochSecond() * 1_000_000_000L + instant.getNano()
 				: event.getTimeStamp() * 1_000_000L;
@@ -84,7 +85,7 @@ public final class OpenTelemetryLogbackAppender extends UnsynchronizedAppenderBa
 		Level level = event.getLevel();
 		return new CapturedLogEvent(epochNanos, severity(level.toInt()), level.toString(), event.getLoggerName(),
 				event.getThreadName(), Thread.currentThread().getId(), event.getFormattedMessage(), throwable,
-				event.getMDCPropertyMap(), Context.current());
+				withMdc ? event.getMDCPropertyMap() : Map.of(), Context.current());
 	}
 
 	static Severity severity(int level) {

@@ -116,15 +116,18 @@ abstract class JdbcTracingIntegrationTests {
 	void statementDurationsAreRecordedByTheConventionsWithTheFailuresSqlState() {
 		assertThat(TestHttp.send("POST", url("/products/1/reserve"), "").statusCode()).isEqualTo(200);
 		TestHttp.get(url("/products/broken"));
-		ReceivedMetric metric = this.receiver
-			.awaitMetric("db.client.operation.duration", (received) -> points(received).stream()
-				.anyMatch((point) -> missingTableState().equals(point.get("error.type")))
-					&& points(received).stream().anyMatch((point) -> "UPDATE".equals(point.get("db.operation.name"))));
+		ReceivedMetric metric = this.receiver.awaitMetric("db.client.operation.duration",
+				(received) -> received.histogramPointAttributes()
+					.stream()
+					.anyMatch((point) -> missingTableState().equals(point.get("error.type")))
+						&& received.histogramPointAttributes()
+							.stream()
+							.anyMatch((point) -> "UPDATE".equals(point.get("db.operation.name"))));
 		assertThat(metric.scope()).isEqualTo("dev.otelspring.jdbc");
 		assertThat(metric.metric().getUnit()).isEqualTo("s");
 		assertThat(metric.metric().getHistogram().getDataPoints(0).getExplicitBoundsList()).containsExactly(0.001,
 				0.005, 0.01, 0.05, 0.1, 0.5, 1.0, 5.0, 10.0);
-		List<Map<String, Object>> points = points(metric);
+		List<Map<String, Object>> points = metric.histogramPointAttributes();
 		assertThat(points).allSatisfy((point) -> assertThat(point).containsEntry("db.system.name", system())
 			.containsEntry("db.namespace", namespace())
 			.doesNotContainKey("db.query.text"));
@@ -133,15 +136,6 @@ abstract class JdbcTracingIntegrationTests {
 			.doesNotContainKey("error.type"));
 		assertThat(points).anySatisfy((point) -> assertThat(point).containsEntry("error.type", missingTableState())
 			.containsEntry("db.response.status_code", missingTableState()));
-	}
-
-	private static List<Map<String, Object>> points(ReceivedMetric metric) {
-		return metric.metric()
-			.getHistogram()
-			.getDataPointsList()
-			.stream()
-			.map((point) -> ReceivedSpan.toMap(point.getAttributesList()))
-			.toList();
 	}
 
 	@Test
@@ -161,7 +155,8 @@ abstract class JdbcTracingIntegrationTests {
 			.noneMatch((text) -> text.startsWith("select") && !text.contains("where"));
 		// The duration metric counts every statement, traced or not.
 		this.receiver.awaitMetric("db.client.operation.duration",
-				(received) -> points(received).stream()
+				(received) -> received.histogramPointAttributes()
+					.stream()
 					.anyMatch((point) -> "outside_any_trace".equals(point.get("db.collection.name"))
 							&& missingTableState().equals(point.get("error.type"))
 							&& "SELECT".equals(point.get("db.operation.name"))));

@@ -110,31 +110,25 @@ class KafkaTracingIntegrationTests {
 		assertThat(TestHttp.send("POST", url("/shipments/s-7"), "").statusCode()).isEqualTo(200);
 		assertThat(TestHttp.send("POST", url("/shipments/fail"), "").statusCode()).isEqualTo(200);
 		ReceivedMetric send = this.receiver.awaitMetric("messaging.client.operation.duration",
-				(metric) -> points(metric).stream()
+				(metric) -> metric.histogramPointAttributes()
+					.stream()
 					.anyMatch((point) -> "shipments".equals(point.get("messaging.destination.name"))));
 		assertThat(send.scope()).isEqualTo("dev.otelspring.kafka");
-		assertThat(points(send)).anySatisfy((point) -> assertThat(point).containsEntry("messaging.system", "kafka")
-			.containsEntry("messaging.operation.name", "send")
-			.containsEntry("messaging.operation.type", "send")
-			.containsEntry("messaging.destination.name", "shipments")
-			.doesNotContainKeys("messaging.kafka.message.key", "messaging.kafka.offset", "error.type"));
+		assertThat(send.histogramPointAttributes())
+			.anySatisfy((point) -> assertThat(point).containsEntry("messaging.system", "kafka")
+				.containsEntry("messaging.operation.name", "send")
+				.containsEntry("messaging.operation.type", "send")
+				.containsEntry("messaging.destination.name", "shipments")
+				.doesNotContainKeys("messaging.kafka.message.key", "messaging.kafka.offset", "error.type"));
 		ReceivedMetric process = this.receiver.awaitMetric("messaging.process.duration",
-				(metric) -> points(metric).stream()
+				(metric) -> metric.histogramPointAttributes()
+					.stream()
 					.anyMatch((point) -> "java.lang.IllegalStateException".equals(point.get("error.type"))));
-		assertThat(points(process))
+		assertThat(process.histogramPointAttributes())
 			.anySatisfy((point) -> assertThat(point).containsEntry("messaging.operation.name", "process")
 				.containsEntry("messaging.destination.name", "shipments")
 				.containsEntry("messaging.consumer.group.name", "shipping")
 				.doesNotContainKey("error.type"));
-	}
-
-	private static List<Map<String, Object>> points(ReceivedMetric metric) {
-		return metric.metric()
-			.getHistogram()
-			.getDataPointsList()
-			.stream()
-			.map((point) -> ReceivedSpan.toMap(point.getAttributesList()))
-			.toList();
 	}
 
 	@Test
