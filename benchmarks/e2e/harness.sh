@@ -7,7 +7,7 @@ JVM_FLAGS=${JVM_FLAGS:-"-Xms256m -Xmx256m -XX:+UseG1GC"}
 
 # A variant is named "<jar>" or "<jar>-<config>": it runs bench-app-<jar>.jar with the arguments
 # variant_args gives that jar, and a config's arguments (config_args) on top. The configs:
-CONFIGS="ratio rate tail metrics"
+CONFIGS="ratio rate tail tailwait metrics"
 
 # The jar a variant runs, the <jar> of bench-app-<jar>.jar: variant_jar <variant>. A name that does
 # not end in a config is the jar's (starter-okhttp runs bench-app-starter-okhttp.jar).
@@ -18,16 +18,18 @@ variant_jar() {
 
 # The arguments a config adds to a jar's: config_args <jar> <config>. ratio samples 0.1% of the
 # traces at the head (Micrometer Tracing's probability for micrometer), rate at most 10 new traces a
-# second, tail keeps every trace with an error and 5% of the others when they have ended, metrics
+# second, tail keeps every trace with an error and 5% of the others when they have ended (tailwait:
+# the same, each trace held until none of its spans has ended for 500 ms), metrics
 # turns this starter's metrics on (HTTP durations and JVM metrics, exported every minute); rate, tail
 # and metrics are this starter's own. Fails for a config the jar has not.
 config_args() {
   case $1:$2 in
     micrometer:ratio) echo "--management.tracing.sampling.probability=0.001"; return ;;
-    none:* | floor:* | official:rate | official:tail | official:metrics | micrometer:*) ;;
+    none:* | floor:* | official:rate | official:tail* | official:metrics | micrometer:*) ;;
     *:ratio) echo "--otel.traces.sampler=parentbased_traceidratio --otel.traces.sampler.arg=0.001"; return ;;
     *:rate) echo "--otel.traces.sampler=parentbased_rate_limiting --otel.traces.sampler.arg=10"; return ;;
     *:tail) echo "--otel.spring.sampling.tail.enabled=true --otel.spring.sampling.tail.baseline-ratio=0.05"; return ;;
+    *:tailwait) echo "--otel.spring.sampling.tail.enabled=true --otel.spring.sampling.tail.baseline-ratio=0.05 --otel.spring.sampling.tail.decision-wait=500ms"; return ;;
     *:metrics) echo "--otel.metrics.exporter=otlp"; return ;;
   esac
   echo "bench-app-$1.jar has no config $2 (a variant is <jar> or <jar>-<config>; configs: $CONFIGS)" >&2
@@ -164,9 +166,11 @@ us_per_request() { echo "scale=${3:-1}; $1 * 1000000 / $CLK / $2" | bc; }
 # Resident memory of a process, in MB.
 rss_mb() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$1/status"; }
 
-# From a file of wrk output (run with --latency): requests, requests per second, p50 and p99.
+# From a file of wrk output (run with --latency): requests, requests per second, p50, p99 and the
+# responses with a status of 400 or more (wrk's "Non-2xx or 3xx responses", 0 when it has none).
 wrk_figures() {
-  awk '/requests in/ {r=$1} /Requests\/sec/ {s=$2} $1=="50%" {p50=$2} $1=="99%" {p99=$2} END {print r, s, p50, p99}' "$1"
+  awk '/requests in/ {r=$1} /Requests\/sec/ {s=$2} $1=="50%" {p50=$2} $1=="99%" {p99=$2}
+       /Non-2xx or 3xx responses/ {f=$NF} END {print r, s, p50, p99, f + 0}' "$1"
 }
 
 # CPU ticks (user + system) of a process's threads, grouped by name with the number at the end

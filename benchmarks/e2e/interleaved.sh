@@ -19,14 +19,16 @@
 # variant). Ratios to the untraced app are taken per cycle; summarize_interleaved.py reports their
 # medians and ranges. Also: startup time (each process started alone), RSS at the end, spans received
 # against spans expected if every request were traced, and per second of load (a sampled variant's
-# share), the warm-up it took, and the JIT compiler's share of the measured CPU.
+# share), the warm-up it took, and the JIT compiler's share of the measured CPU. The endpoint /mixed
+# (every hundredth request answered with a 500) also gives the failed requests wrk saw and the ERROR
+# spans each receiver counted: tail sampling must keep every failed request's trace.
 #
 # Warm-up, per variant while the others idle: WARMUP seconds of load, then 10 s slices until the JIT
 # compiler threads take at most JIT_STEADY percent of the process's CPU, or WARMUP_MAX seconds.
 #
 # Usage (from the repository root): bash benchmarks/e2e/interleaved.sh
 # Knobs: VARIANTS ("none starter floor official micrometer"), CYCLES (12), SLICE seconds (5), WARMUP (30),
-# WARMUP_MAX (120), JIT_STEADY (5), CONNECTIONS (16), ENDPOINTS ("one call"), OUT (results-interleaved),
+# WARMUP_MAX (120), JIT_STEADY (5), CONNECTIONS (16), ENDPOINTS ("one call"; also "mixed"), OUT (results-interleaved),
 # SKIP_BUILD (set to reuse jars), STARTUP_ROUNDS (12; then startup.sh measures startup of the same
 # variants, 0 to skip).
 set -euo pipefail
@@ -65,7 +67,7 @@ for v in "${VARIANTS[@]}"; do
   [ -f "$OUT/bench-app-$(variant_jar "$v").jar" ] || { echo "no $OUT/bench-app-$(variant_jar "$v").jar for $v" >&2; exit 2; }
 done
 
-declare -A RECEIVER PID STARTED WARMED T0 J0 REQUESTS
+declare -A RECEIVER PID STARTED WARMED T0 J0 REQUESTS FAILURES
 for v in "${TRACED[@]}"; do
   start_receiver "$(receiver_port $v)" "$OUT/receiver-$v.log"
   RECEIVER[$v]=$LAUNCHED
@@ -80,8 +82,9 @@ SLICES="$OUT/slices.tsv"
 PHASES="$OUT/variants.tsv"
 printf 'endpoint\tcycle\tvariant\trequests\treq_per_s\tp50_ms\tp99_ms\tcpu_ticks\tjit_ticks\n' > "$SLICES"
 # spans_expected: if every request were traced; load_s: the seconds of measured load;
-# traces_received: the root spans received (one a trace)
-printf 'endpoint\tvariant\tstartup_s\twarmup_s\trss_mb\tspans_expected\tspans_received\tload_s\ttraces_received\n' > "$PHASES"
+# traces_received: the root spans received (one a trace); failures: the responses of 400 or more
+# wrk saw; errors_received: the ERROR spans received
+printf 'endpoint\tvariant\tstartup_s\twarmup_s\trss_mb\tspans_expected\tspans_received\tload_s\ttraces_received\tfailures\terrors_received\n' > "$PHASES"
 echo "clock_ticks_per_s	$CLK" > "$OUT/machine.tsv"
 
 for endpoint in $ENDPOINTS; do
@@ -101,7 +104,7 @@ for endpoint in $ENDPOINTS; do
   for v in "${VARIANTS[@]}"; do wrk -t2 -c"$CONNECTIONS" -d5s "http://127.0.0.1:$(app_port $v)/$endpoint" >/dev/null; done
   sleep 6   # spans of the warm-up leave before counting starts
   for v in "${TRACED[@]}"; do curl -sf -X POST "http://127.0.0.1:$(receiver_port "$v")/count" >/dev/null; done
-  for v in "${VARIANTS[@]}"; do REQUESTS[$v]=0; done
+  for v in "${VARIANTS[@]}"; do REQUESTS[$v]=0; FAILURES[$v]=0; done
 
   echo "== /$endpoint: $CYCLES cycles of ${SLICE} s slices"
   # PENDING[v] holds the previous slice of v; its CPU is closed when v's next slice starts
@@ -115,8 +118,9 @@ for endpoint in $ENDPOINTS; do
       fi
       T0[$v]=$t; J0[$v]=$j
       wrk -t2 -c"$CONNECTIONS" -d"${SLICE}s" --latency "http://127.0.0.1:$(app_port $v)/$endpoint" > "$OUT/wrk.txt"
-      read -r requests rps p50 p99 < <(wrk_figures "$OUT/wrk.txt")
+      read -r requests rps p50 p99 failures < <(wrk_figures "$OUT/wrk.txt")
       REQUESTS[$v]=$((REQUESTS[$v] + requests))
+      FAILURES[$v]=$((FAILURES[$v] + failures))
       PENDING[$v]=$(printf '%s\t%s\t%s\t%s\t%s\t%s\t%s' "$endpoint" "$cycle" "$v" "$requests" "$rps" "$p50" "$p99")
       echo "   cycle $cycle $v: $requests requests, $rps/s, p99 $p99"
     done
@@ -126,14 +130,15 @@ for endpoint in $ENDPOINTS; do
     t=$(ticks "${PID[$v]}"); j=$(jit_ticks "${PID[$v]}")
     printf '%s\t%s\t%s\n' "${PENDING[$v]}" "$((t - T0[$v]))" "$((j - J0[$v]))" >> "$SLICES"
     rss=$(rss_mb "${PID[$v]}")
-    expected=0; received=0; traces=0
+    expected=0; received=0; traces=0; errors=0
     if [ -n "${RECEIVER[$v]:-}" ]; then
       expected=$((REQUESTS[$v] * per_request))
       received=$(curl -sf "http://127.0.0.1:$(receiver_port "$v")/count")
       traces=$(curl -sf "http://127.0.0.1:$(receiver_port "$v")/roots")
+      errors=$(curl -sf "http://127.0.0.1:$(receiver_port "$v")/errors")
     fi
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$endpoint" "$v" "${STARTED[$v]}" "${WARMED[$v]}" "$rss" "$expected" "$received" \
-      "$((CYCLES * SLICE))" "$traces" >> "$PHASES"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$endpoint" "$v" "${STARTED[$v]}" "${WARMED[$v]}" "$rss" "$expected" "$received" \
+      "$((CYCLES * SLICE))" "$traces" "${FAILURES[$v]}" "$errors" >> "$PHASES"
   done
   for v in "${VARIANTS[@]}"; do kill -TERM "${PID[$v]}"; wait "${PID[$v]}" || true; done
   PID=()

@@ -81,8 +81,8 @@ def main(directory):
 
     print()
     print("| endpoint | variant | startup s | warm-up s | RSS MB | RSS vs none | spans received/expected "
-          "| spans/s received | traces/s received | spans a trace |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+          "| spans/s received | traces/s received | spans a trace | ERROR spans/failed requests |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     rss_none = {v["endpoint"]: int(v["rss_mb"]) for v in variants if v["variant"] == "none"}
     for v in variants:
         expected, received = int(v["spans_expected"]), int(v["spans_received"] or 0)
@@ -92,9 +92,11 @@ def main(directory):
         traces = int(v.get("traces_received") or 0)
         traces_per_second = "n/a" if expected == 0 or load_s <= 0 or not v.get("traces_received") else f"{traces / load_s:.1f}"
         per_trace = "n/a" if traces == 0 else f"{received / traces:.3f}"
+        failures = int(v.get("failures") or 0)
+        errors = "n/a" if expected == 0 or failures == 0 else f"{int(v.get('errors_received') or 0)}/{failures}"
         delta = int(v["rss_mb"]) - rss_none.get(v["endpoint"], int(v["rss_mb"]))
         print(f"| /{v['endpoint']} | {v['variant']} | {float(v['startup_s']):.2f} | {v['warmup_s']} | "
-              f"{v['rss_mb']} | {delta:+d} | {spans} | {per_second} | {traces_per_second} | {per_trace} |")
+              f"{v['rss_mb']} | {delta:+d} | {spans} | {per_second} | {traces_per_second} | {per_trace} | {errors} |")
 
 
 if __name__ == "__main__":

@@ -18,12 +18,14 @@ import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
+import io.opentelemetry.proto.trace.v1.Status;
 
 /**
- * Counts the spans that arrive over OTLP/HTTP on loopback, and among them the root spans (no parent):
- * a trace of the benchmark app has one root, so spans over roots shows whether traces arrive whole.
- * {@code GET /count} answers the span count, {@code GET /roots} the root count; {@code POST /count}
- * sets both to zero. Metric and log exports are answered with success and not counted.
+ * Counts the spans that arrive over OTLP/HTTP on loopback, among them the root spans (no parent) and
+ * the spans with ERROR status: a trace of the benchmark app has one root, so spans over roots shows
+ * whether traces arrive whole, and a failed request of {@code /mixed} has one ERROR span.
+ * {@code GET /count} answers the span count, {@code GET /roots} the root count, {@code GET /errors}
+ * the ERROR count; {@code POST /count} sets all three to zero. Metric and log exports are answered with success and not counted.
  *
  * <p>By default a request is walked on the wire, with the field numbers of the official definitions,
  * down to its spans, which are counted and skipped: a collector runs on another machine, and decoding
@@ -48,6 +50,7 @@ public final class CountingReceiver {
 		boolean fullDecode = "full".equals(System.getProperty("receiver.decode"));
 		AtomicLong spans = new AtomicLong();
 		AtomicLong roots = new AtomicLong();
+		AtomicLong errors = new AtomicLong();
 		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
 		server.setExecutor(Executors.newFixedThreadPool(2));
 		server.createContext("/v1/traces", (exchange) -> {
@@ -58,7 +61,7 @@ public final class CountingReceiver {
 				}
 				// Read whole: the JDK server's body stream passes skip() to the socket, past the body.
 				byte[] request = body.readAllBytes();
-				long[] counts = new long[2];
+				long[] counts = new long[3];
 				if (fullDecode) {
 					countDecoded(request, counts);
 				}
@@ -67,6 +70,7 @@ public final class CountingReceiver {
 				}
 				spans.addAndGet(counts[0]);
 				roots.addAndGet(counts[1]);
+				errors.addAndGet(counts[2]);
 				exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
 				exchange.sendResponseHeaders(200, ANSWER.length);
 				exchange.getResponseBody().write(ANSWER);
@@ -87,6 +91,7 @@ public final class CountingReceiver {
 				if ("POST".equals(exchange.getRequestMethod())) {
 					spans.set(0);
 					roots.set(0);
+					errors.set(0);
 				}
 				answer(exchange, spans.get());
 			}
@@ -94,6 +99,11 @@ public final class CountingReceiver {
 		server.createContext("/roots", (exchange) -> {
 			try (exchange) {
 				answer(exchange, roots.get());
+			}
+		});
+		server.createContext("/errors", (exchange) -> {
+			try (exchange) {
+				answer(exchange, errors.get());
 			}
 		});
 		server.start();
@@ -105,7 +115,10 @@ public final class CountingReceiver {
 		exchange.getResponseBody().write(answer);
 	}
 
-	/** Adds the request's spans to {@code counts[0]} and its root spans to {@code counts[1]}. */
+	/**
+	 * Adds the request's spans to {@code counts[0]}, its root spans to {@code counts[1]} and its ERROR
+	 * spans to {@code counts[2]}.
+	 */
 	private static void countDecoded(byte[] request, long[] counts) throws IOException {
 		for (ResourceSpans resourceSpans : ExportTraceServiceRequest.parseFrom(request).getResourceSpansList()) {
 			for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
@@ -114,6 +127,9 @@ public final class CountingReceiver {
 					if (span.getParentSpanId().isEmpty()) {
 						counts[1]++;
 					}
+					if (span.getStatus().getCode() == Status.StatusCode.STATUS_CODE_ERROR) {
+						counts[2]++;
+					}
 				}
 			}
 		}
@@ -121,8 +137,9 @@ public final class CountingReceiver {
 
 	/**
 	 * Counts the occurrences of the last field of {@link #SPANS_PATH} inside the message being read
-	 * into {@code counts[0]}, and those without a parent span id into {@code counts[1]}, descending
-	 * into the fields before it and skipping everything else.
+	 * into {@code counts[0]}, those without a parent span id into {@code counts[1]} and those with
+	 * ERROR status into {@code counts[2]}, descending into the fields before it and skipping
+	 * everything else.
 	 */
 	private static void countOnTheWire(CodedInputStream in, int depth, long[] counts) throws IOException {
 		for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
@@ -134,10 +151,7 @@ public final class CountingReceiver {
 			int limit = in.pushLimit(in.readRawVarint32());
 			if (depth == SPANS_PATH.length - 1) {
 				counts[0]++;
-				if (!hasParent(in)) {
-					counts[1]++;
-				}
-				in.skipRawBytes(in.getBytesUntilLimit());
+				countSpan(in, counts);
 			}
 			else {
 				countOnTheWire(in, depth + 1, counts);
@@ -146,16 +160,46 @@ public final class CountingReceiver {
 		}
 	}
 
-	/** Reads a span's fields up to its parent span id; whether that id is set. */
-	private static boolean hasParent(CodedInputStream in) throws IOException {
+	/** Reads a span's fields: a root without a parent span id, an error with a status code of ERROR. */
+	private static void countSpan(CodedInputStream in, long[] counts) throws IOException {
+		boolean root = true;
 		for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
-			if (WireFormat.getTagFieldNumber(tag) == Span.PARENT_SPAN_ID_FIELD_NUMBER
-					&& WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
-				return in.readRawVarint32() > 0;
+			int field = WireFormat.getTagFieldNumber(tag);
+			boolean delimited = WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED;
+			if (field == Span.PARENT_SPAN_ID_FIELD_NUMBER && delimited) {
+				int length = in.readRawVarint32();
+				root = length == 0;
+				in.skipRawBytes(length);
 			}
-			in.skipField(tag);
+			else if (field == Span.STATUS_FIELD_NUMBER && delimited) {
+				int limit = in.pushLimit(in.readRawVarint32());
+				if (statusCode(in) == Status.StatusCode.STATUS_CODE_ERROR_VALUE) {
+					counts[2]++;
+				}
+				in.popLimit(limit);
+			}
+			else {
+				in.skipField(tag);
+			}
 		}
-		return false;
+		if (root) {
+			counts[1]++;
+		}
+	}
+
+	/** Reads a status message to its end; its code, 0 (unset) if it has none. */
+	private static int statusCode(CodedInputStream in) throws IOException {
+		int code = 0;
+		for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
+			if (WireFormat.getTagFieldNumber(tag) == Status.CODE_FIELD_NUMBER
+					&& WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_VARINT) {
+				code = in.readEnum();
+			}
+			else {
+				in.skipField(tag);
+			}
+		}
+		return code;
 	}
 
 }

@@ -12,6 +12,7 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
@@ -56,11 +57,11 @@ import org.springframework.web.servlet.HandlerMapping;
  * 512-span batches and an 8192-span queue, the OTLP/HTTP exporter on the JDK sender), and one
  * servlet filter extracts the caller's context, starts the span with the attributes this starter's
  * filter records (nine under wrk, which sends no user agent), makes it current while the handler
- * runs, and ends it with the status code and route; a RestTemplate interceptor records the CLIENT
- * span with the attributes this starter's interceptor records and injects the trace context. Left
- * out against the starter: trace ids in the MDC, the skip-path check, the guards that keep
- * tracing's failures from the request, the request attribute that marks a traced request, async
- * requests, error recording, URL sanitising, the exporter's counters and every setting; the export
+ * runs, and ends it with the status code and route (and on a 5xx, ERROR status and error.type); a
+ * RestTemplate interceptor records the CLIENT span with the attributes this starter's interceptor
+ * records and injects the trace context. Left out against the starter: trace ids in the MDC, the
+ * skip-path check, the guards that keep tracing's failures from the request, the request attribute
+ * that marks a traced request, async requests, exception recording, URL sanitising, the exporter's counters and every setting; the export
  * sends on SDK 1.49's own sender pool, the starter on its one daemon thread. Correct only for this
  * app (the route name cache is keyed by route alone, and this app serves GET only).
  *
@@ -95,6 +96,8 @@ public class SdkFloorConfiguration {
 	private static final AttributeKey<String> PROTOCOL_VERSION = AttributeKey.stringKey("network.protocol.version");
 
 	private static final AttributeKey<Long> STATUS_CODE = AttributeKey.longKey("http.response.status_code");
+
+	private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
 
 	private static final AttributeKey<String> ROUTE = AttributeKey.stringKey("http.route");
 
@@ -262,7 +265,12 @@ public class SdkFloorConfiguration {
 				chain.doFilter(request, response);
 			}
 			finally {
-				span.setAttribute(STATUS_CODE, (long) response.getStatus());
+				int status = response.getStatus();
+				span.setAttribute(STATUS_CODE, (long) status);
+				if (status >= 500) {
+					span.setAttribute(ERROR_TYPE, Integer.toString(status));
+					span.setStatus(StatusCode.ERROR);
+				}
 				Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
 				if (pattern != null) {
 					String route = pattern.toString();
