@@ -7,7 +7,7 @@ JVM_FLAGS=${JVM_FLAGS:-"-Xms256m -Xmx256m -XX:+UseG1GC"}
 
 # A variant is named "<jar>" or "<jar>-<config>": it runs bench-app-<jar>.jar with the arguments
 # variant_args gives that jar, and a config's arguments (config_args) on top. The configs:
-CONFIGS="ratio rate tail tailwait metrics"
+CONFIGS="ratio rate tail tailwait metrics nojdbc"
 
 # The jar a variant runs, the <jar> of bench-app-<jar>.jar: variant_jar <variant>. A name that does
 # not end in a config is the jar's (starter-okhttp runs bench-app-starter-okhttp.jar).
@@ -20,8 +20,9 @@ variant_jar() {
 # traces at the head (Micrometer Tracing's probability for micrometer), rate at most 10 new traces a
 # second, tail keeps every trace with an error and 5% of the others when they have ended (tailwait:
 # the same, each trace held until none of its spans has ended for 500 ms), metrics
-# turns this starter's metrics on (HTTP durations and JVM metrics, exported every minute); rate, tail
-# and metrics are this starter's own. Fails for a config the jar has not.
+# turns this starter's metrics on (HTTP durations and JVM metrics, exported every minute), nojdbc
+# turns JDBC tracing off (both starters' key); rate, tail and metrics are this starter's own. Fails
+# for a config the jar has not.
 config_args() {
   case $1:$2 in
     micrometer:ratio) echo "--management.tracing.sampling.probability=0.001"; return ;;
@@ -31,6 +32,7 @@ config_args() {
     *:tail) echo "--otel.spring.sampling.tail.enabled=true --otel.spring.sampling.tail.baseline-ratio=0.05"; return ;;
     *:tailwait) echo "--otel.spring.sampling.tail.enabled=true --otel.spring.sampling.tail.baseline-ratio=0.05 --otel.spring.sampling.tail.decision-wait=500ms"; return ;;
     *:metrics) echo "--otel.metrics.exporter=otlp"; return ;;
+    *:nojdbc) echo "--otel.instrumentation.jdbc.enabled=false"; return ;;
   esac
   echo "bench-app-$1.jar has no config $2 (a variant is <jar> or <jar>-<config>; configs: $CONFIGS)" >&2
   return 1

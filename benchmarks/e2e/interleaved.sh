@@ -21,14 +21,15 @@
 # against spans expected if every request were traced, and per second of load (a sampled variant's
 # share), the warm-up it took, and the JIT compiler's share of the measured CPU. The endpoint /mixed
 # (every hundredth request answered with a 500) also gives the failed requests wrk saw and the ERROR
-# spans each receiver counted: tail sampling must keep every failed request's trace.
+# spans each receiver counted: tail sampling must keep every failed request's trace. The endpoint /db
+# reads a row of an embedded H2 database (SERVER and database CLIENT span where JDBC is traced).
 #
 # Warm-up, per variant while the others idle: WARMUP seconds of load, then 10 s slices until the JIT
 # compiler threads take at most JIT_STEADY percent of the process's CPU, or WARMUP_MAX seconds.
 #
 # Usage (from the repository root): bash benchmarks/e2e/interleaved.sh
 # Knobs: VARIANTS ("none starter floor official micrometer"), CYCLES (12), SLICE seconds (5), WARMUP (30),
-# WARMUP_MAX (120), JIT_STEADY (5), CONNECTIONS (16), ENDPOINTS ("one call"; also "mixed"), OUT (results-interleaved),
+# WARMUP_MAX (120), JIT_STEADY (5), CONNECTIONS (16), ENDPOINTS ("one call"; also "mixed", "db"), OUT (results-interleaved),
 # SKIP_BUILD (set to reuse jars), STARTUP_ROUNDS (12; then startup.sh measures startup of the same
 # variants, 0 to skip).
 set -euo pipefail
@@ -88,7 +89,7 @@ printf 'endpoint\tvariant\tstartup_s\twarmup_s\trss_mb\tspans_expected\tspans_re
 echo "clock_ticks_per_s	$CLK" > "$OUT/machine.tsv"
 
 for endpoint in $ENDPOINTS; do
-  per_request=1; [ "$endpoint" = call ] && per_request=3
+  case $endpoint in call) per_request=3 ;; db) per_request=2 ;; *) per_request=1 ;; esac
   echo "== /$endpoint: starting and warming up"
   for v in "${VARIANTS[@]}"; do
     args=$(variant_args "$v" "$(app_port "$v")" "http://127.0.0.1:$(receiver_port "$v")")
