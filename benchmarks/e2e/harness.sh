@@ -21,8 +21,8 @@ variant_jar() {
 # second, tail keeps every trace with an error and 5% of the others when they have ended (tailwait:
 # the same, each trace held until none of its spans has ended for 500 ms), metrics
 # turns this starter's metrics on (HTTP durations and JVM metrics, exported every minute), nojdbc
-# turns JDBC tracing off (both starters' key); rate, tail and metrics are this starter's own. Fails
-# for a config the jar has not.
+# turns JDBC tracing off (both starters' key); rate, tail, tailwait and metrics are this starter's
+# own. Fails for a config the jar has not.
 config_args() {
   case $1:$2 in
     micrometer:ratio) echo "--management.tracing.sampling.probability=0.001"; return ;;

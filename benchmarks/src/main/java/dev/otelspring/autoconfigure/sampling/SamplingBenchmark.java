@@ -98,7 +98,8 @@ public class SamplingBenchmark extends BenchmarkSettings {
 
 	/**
 	 * The tail-sampling processor with no decision wait (traces decided as they end) and
-	 * with one (traces held until quiet; at this rate the bounds decide most of them).
+	 * with one (traces held until quiet, so that under a flood the held traces reach
+	 * {@code max-traces} and eviction decides them).
 	 */
 	@State(Scope.Benchmark)
 	public static class TailSampling {

@@ -42,7 +42,8 @@ import io.opentelemetry.sdk.trace.data.SpanData;
  * {@code keepOverdue} is set (the policy keeps slow traces, and this one is slower than
  * its threshold): its open spans are exported as they end. Otherwise it is decided on the
  * spans that have ended, once at least one has. A decision is followed by late spans for
- * {@code maxTraceAge}, no longer.
+ * {@code maxTraceAge} while it is among the last 10,000 made; a span of a trace whose
+ * decision is gone starts a trace of its own.
  *
  * <p>
  * Thread-safe. Request threads do a map update per span start and end under a short lock,
@@ -137,15 +138,23 @@ public final class TailSamplingSpanProcessor implements DelegatingSpanProcessor 
 		if (!span.getSpanContext().isSampled()) {
 			return;
 		}
+		List<List<ReadableSpan>> kept = null;
 		synchronized (this.lock) {
 			String traceId = span.getSpanContext().getTraceId();
 			if (decision(traceId) != null) {
 				return;
 			}
-			PendingTrace trace = this.pending.computeIfAbsent(traceId,
-					(id) -> new PendingTrace(this.nanoClock.getAsLong()));
+			PendingTrace trace = this.pending.get(traceId);
+			if (trace == null) {
+				trace = new PendingTrace(this.nanoClock.getAsLong());
+				this.pending.put(traceId, trace);
+				// Bounds the traces whose spans have not ended yet, too: without a
+				// decision wait, span ends may never reach the eviction below.
+				kept = evictOverBounds(kept);
+			}
 			trace.open++;
 		}
+		forward(kept);
 	}
 
 	@Override
@@ -161,6 +170,7 @@ public final class TailSamplingSpanProcessor implements DelegatingSpanProcessor 
 		}
 		SpanData data = span.toSpanData();
 		boolean requiresKeeping = this.policy.requiresKeeping(data);
+		long size = this.decideAtOnce ? 0 : SpanSizeEstimate.of(data);
 		List<List<ReadableSpan>> kept = null;
 		boolean forwardThis = false;
 		synchronized (this.lock) {
@@ -179,13 +189,12 @@ public final class TailSamplingSpanProcessor implements DelegatingSpanProcessor 
 				trace.requiresKeeping |= requiresKeeping;
 				trace.open = Math.max(0, trace.open - 1);
 				this.heldSpans++;
-				kept = new ArrayList<>(1);
 				if (this.decideAtOnce && trace.open == 0) {
 					this.pending.remove(traceId);
-					decideLocked(traceId, trace, false, kept);
+					kept = decideLocked(traceId, trace, false, kept);
 				}
 				else {
-					hold(trace, SpanSizeEstimate.of(data), kept);
+					kept = hold(trace, this.decideAtOnce ? SpanSizeEstimate.of(data) : size, kept);
 				}
 			}
 		}
@@ -200,20 +209,33 @@ public final class TailSamplingSpanProcessor implements DelegatingSpanProcessor 
 	 * the bounds are exceeded. Called under the lock.
 	 * @param trace the trace the span joined
 	 * @param size the span's estimated bytes
-	 * @param kept where the early decisions put the traces they keep
+	 * @param kept the traces kept so far, or {@code null}
+	 * @return the traces kept so far, the early decisions' added, or {@code null}
 	 */
-	private void hold(PendingTrace trace, long size, List<List<ReadableSpan>> kept) {
+	private List<List<ReadableSpan>> hold(PendingTrace trace, long size, List<List<ReadableSpan>> kept) {
 		trace.bytes += size;
 		trace.lastEnd = this.nanoClock.getAsLong();
 		this.heldBytes += size;
-		while (this.pending.size() > this.maxTraces || this.heldSpans > this.maxSpans
-				|| this.heldBytes > this.maxBytes) {
+		return evictOverBounds(kept);
+	}
+
+	/**
+	 * Decides the oldest traces early while the bounds are exceeded, counting each.
+	 * Called under the lock.
+	 * @param kept the traces kept so far, or {@code null}
+	 * @return the traces kept so far, the early decisions' added, or {@code null}
+	 */
+	private List<List<ReadableSpan>> evictOverBounds(List<List<ReadableSpan>> kept) {
+		List<List<ReadableSpan>> result = kept;
+		while (!this.pending.isEmpty() && (this.pending.size() > this.maxTraces || this.heldSpans > this.maxSpans
+				|| this.heldBytes > this.maxBytes)) {
 			Iterator<Map.Entry<String, PendingTrace>> oldest = this.pending.entrySet().iterator();
 			Map.Entry<String, PendingTrace> evicted = oldest.next();
 			oldest.remove();
 			this.evictedTraces.increment();
-			decideLocked(evicted.getKey(), evicted.getValue(), false, kept);
+			result = decideLocked(evicted.getKey(), evicted.getValue(), false, result);
 		}
+		return result;
 	}
 
 	/**
@@ -253,18 +275,28 @@ public final class TailSamplingSpanProcessor implements DelegatingSpanProcessor 
 		}
 	}
 
-	private void decideLocked(String traceId, PendingTrace trace, boolean forceKeep, List<List<ReadableSpan>> kept) {
+	/**
+	 * Decides a trace taken out of the pending ones. Called under the lock.
+	 * @param traceId the trace id
+	 * @param trace the trace
+	 * @param forceKeep whether the trace is kept whatever the policy says
+	 * @param kept the traces kept so far, or {@code null}
+	 * @return the traces kept so far, this one added when it is kept, or {@code null}
+	 */
+	private List<List<ReadableSpan>> decideLocked(String traceId, PendingTrace trace, boolean forceKeep,
+			List<List<ReadableSpan>> kept) {
 		this.heldSpans -= trace.spans.size();
 		this.heldBytes -= trace.bytes;
 		boolean keep = forceKeep || (!trace.spans.isEmpty() && (trace.requiresKeeping || this.policy.baseline()));
 		this.decided.put(traceId, new Decision(keep, this.nanoClock.getAsLong()));
-		if (keep) {
-			this.keptTraces.increment();
-			kept.add(trace.spans);
-		}
-		else {
+		if (!keep) {
 			this.droppedTraces.increment();
+			return kept;
 		}
+		this.keptTraces.increment();
+		List<List<ReadableSpan>> result = (kept != null) ? kept : new ArrayList<>(1);
+		result.add(trace.spans);
+		return result;
 	}
 
 	/**

@@ -146,6 +146,23 @@ class TailSamplingSpanProcessorTests {
 	}
 
 	@Test
+	void withoutAWaitTracesWhoseSpansHaveNotEndedAreBoundedToo() {
+		start(() -> true, null, Map.of(), 2, 1000, Long.MAX_VALUE, Duration.ZERO);
+		Span first = this.tracer.spanBuilder("first").startSpan();
+		this.tracer.spanBuilder("second").startSpan();
+		this.tracer.spanBuilder("third").startSpan();
+		assertThat(this.processor.getEvictedTraces()).isEqualTo(1);
+		// The evicted trace was decided with nothing ended: its span follows that
+		// decision.
+		first.end();
+		assertThat(forwarded()).isEmpty();
+		trace(false, 0);
+		assertThat(forwarded()).extracting(SpanData::getName).containsExactly("root");
+		assertThat(this.processor.getEvictedTraces()).isEqualTo(2);
+		assertThat(this.processor.getHeldSpans()).isZero();
+	}
+
+	@Test
 	void slowTracesAreKept() {
 		start(() -> false, Duration.ofMillis(200), Map.of(), 100, 1000);
 		Span slow = this.tracer.spanBuilder("slow").setStartTimestamp(1_000, TimeUnit.MILLISECONDS).startSpan();

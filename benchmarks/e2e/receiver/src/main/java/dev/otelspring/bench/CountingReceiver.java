@@ -25,7 +25,8 @@ import io.opentelemetry.proto.trace.v1.Status;
  * the spans with ERROR status: a trace of the benchmark app has one root, so spans over roots shows
  * whether traces arrive whole, and a failed request of {@code /mixed} has one ERROR span.
  * {@code GET /count} answers the span count, {@code GET /roots} the root count, {@code GET /errors}
- * the ERROR count; {@code POST /count} sets all three to zero. Metric and log exports are answered with success and not counted.
+ * the ERROR count; {@code POST /count} sets all three to zero. Metric and log exports are answered
+ * with success and not counted.
  *
  * <p>By default a request is walked on the wire, with the field numbers of the official definitions,
  * down to its spans, which are counted and skipped: a collector runs on another machine, and decoding

@@ -61,9 +61,10 @@ import org.springframework.web.servlet.HandlerMapping;
  * RestTemplate interceptor records the CLIENT span with the attributes this starter's interceptor
  * records and injects the trace context. Left out against the starter: trace ids in the MDC, the
  * skip-path check, the guards that keep tracing's failures from the request, the request attribute
- * that marks a traced request, async requests, exception recording, URL sanitising, the exporter's counters and every setting; the export
- * sends on SDK 1.49's own sender pool, the starter on its one daemon thread. Correct only for this
- * app (the route name cache is keyed by route alone, and this app serves GET only).
+ * that marks a traced request, async requests, exception recording, URL sanitising, the exporter's
+ * counters and every setting; the export sends on SDK 1.49's own sender pool, the starter on its
+ * one daemon thread. Correct only for this app (the route name cache is keyed by route alone, and
+ * this app serves GET only).
  *
  * <p>{@code --bench.floor.export} takes the export apart: {@code otlp} (the default) exports over
  * OTLP/HTTP; {@code marshal} hands the batches to an exporter that writes the OTLP request body
