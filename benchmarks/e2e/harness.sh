@@ -38,6 +38,16 @@ config_args() {
   return 1
 }
 
+# The spans a traced variant makes for one /db request: db_spans <variant>. The SERVER span, and the
+# query's CLIENT span where the variant traces JDBC (not the SDK floor, not Micrometer Tracing, not
+# a variant with JDBC tracing turned off).
+db_spans() {
+  case $(variant_jar "$1"):${1##*-} in
+    floor:* | micrometer:* | *:nojdbc) echo 1 ;;
+    *) echo 2 ;;
+  esac
+}
+
 # Arguments with others on top: merge_args <arguments> <more arguments>. One of the second that sets
 # the same key replaces the first's (Spring joins a repeated option's values with commas, and
 # "1.0,0.001" is no probability).

@@ -89,7 +89,7 @@ printf 'endpoint\tvariant\tstartup_s\twarmup_s\trss_mb\tspans_expected\tspans_re
 echo "clock_ticks_per_s	$CLK" > "$OUT/machine.tsv"
 
 for endpoint in $ENDPOINTS; do
-  case $endpoint in call) per_request=3 ;; db) per_request=2 ;; *) per_request=1 ;; esac
+  case $endpoint in call) per_request=3 ;; *) per_request=1 ;; esac
   echo "== /$endpoint: starting and warming up"
   for v in "${VARIANTS[@]}"; do
     args=$(variant_args "$v" "$(app_port "$v")" "http://127.0.0.1:$(receiver_port "$v")")
@@ -133,8 +133,8 @@ for endpoint in $ENDPOINTS; do
     rss=$(rss_mb "${PID[$v]}")
     expected=0; received=0; traces=0; errors=0
     if [ -n "${RECEIVER[$v]:-}" ]; then
-      n=$per_request   # on /db, a variant without JDBC tracing makes the SERVER span only
-      if [ "$endpoint" = db ] && { [[ $v == *-nojdbc ]] || [[ " floor micrometer " == *" $(variant_jar "$v") "* ]]; }; then n=1; fi
+      n=$per_request
+      if [ "$endpoint" = db ]; then n=$(db_spans "$v"); fi
       expected=$((REQUESTS[$v] * n))
       received=$(curl -sf "http://127.0.0.1:$(receiver_port "$v")/count")
       traces=$(curl -sf "http://127.0.0.1:$(receiver_port "$v")/roots")

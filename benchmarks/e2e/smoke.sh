@@ -9,8 +9,8 @@
 # counted spans (a sampled one's may count few or none in 2 s), and the summary tables were written;
 # that on /mixed tail sampling delivered an ERROR span for every failed request wrk saw (more may
 # arrive: requests still running when wrk stops are not in its count); and that on /db the traces it
-# kept arrived with their database span (2 spans a trace). The figures of so short a run are not benchmarks and are not checked;
-# docs/benchmarks.md says how the real runs are made.
+# kept arrived with their database span (2 spans a trace). The figures of so short a run are not
+# benchmarks and are not checked; docs/benchmarks.md says how the real runs are made.
 #
 # Usage (from the repository root): bash benchmarks/e2e/smoke.sh   (OUT: results-smoke)
 set -euo pipefail

@@ -42,14 +42,24 @@ import io.opentelemetry.sdk.trace.data.SpanData;
  * {@code keepOverdue} is set (the policy keeps slow traces, and this one is slower than
  * its threshold): its open spans are exported as they end. Otherwise it is decided on the
  * spans that have ended, once at least one has. A decision is followed by late spans for
- * {@code maxTraceAge} while it is among the last 10,000 made; a span of a trace whose
- * decision is gone starts a trace of its own.
+ * {@code maxTraceAge} while it is among the last {@value #REMEMBERED_DECISIONS} made; a
+ * span of a trace whose decision is gone starts a trace of its own.
  *
  * <p>
  * Thread-safe. Request threads do a map update per span start and end under a short lock,
  * and read each span once as it ends; the waited decisions run on one background thread.
  */
 public final class TailSamplingSpanProcessor implements DelegatingSpanProcessor {
+
+	/**
+	 * How many recent decisions late spans can follow.
+	 */
+	private static final int REMEMBERED_DECISIONS = 10_000;
+
+	/**
+	 * Marks a span whose size was not estimated before the lock was taken.
+	 */
+	private static final long NOT_ESTIMATED = -1;
 
 	private final SpanProcessor downstream;
 
@@ -83,7 +93,7 @@ public final class TailSamplingSpanProcessor implements DelegatingSpanProcessor 
 	private final Map<String, Decision> decided = new LinkedHashMap<>(1024, 0.75f, false) {
 		@Override
 		protected boolean removeEldestEntry(Map.Entry<String, Decision> eldest) {
-			return size() > 10_000;
+			return size() > REMEMBERED_DECISIONS;
 		}
 	};
 
@@ -170,7 +180,9 @@ public final class TailSamplingSpanProcessor implements DelegatingSpanProcessor 
 		}
 		SpanData data = span.toSpanData();
 		boolean requiresKeeping = this.policy.requiresKeeping(data);
-		long size = this.decideAtOnce ? 0 : SpanSizeEstimate.of(data);
+		// With a decision wait every span is held, so its size is estimated before the
+		// lock is taken; without one only the spans of unfinished traces are, under it.
+		long sizeBeforeLock = this.decideAtOnce ? NOT_ESTIMATED : SpanSizeEstimate.of(data);
 		List<List<ReadableSpan>> kept = null;
 		boolean forwardThis = false;
 		synchronized (this.lock) {
@@ -194,7 +206,7 @@ public final class TailSamplingSpanProcessor implements DelegatingSpanProcessor 
 					kept = decideLocked(traceId, trace, false, kept);
 				}
 				else {
-					kept = hold(trace, this.decideAtOnce ? SpanSizeEstimate.of(data) : size, kept);
+					kept = hold(trace, data, sizeBeforeLock, kept);
 				}
 			}
 		}
@@ -208,11 +220,14 @@ public final class TailSamplingSpanProcessor implements DelegatingSpanProcessor 
 	 * Accounts for a span held with its trace, then decides the oldest traces early while
 	 * the bounds are exceeded. Called under the lock.
 	 * @param trace the trace the span joined
-	 * @param size the span's estimated bytes
+	 * @param span the span
+	 * @param sizeBeforeLock the span's estimated bytes, or {@link #NOT_ESTIMATED}
 	 * @param kept the traces kept so far, or {@code null}
 	 * @return the traces kept so far, the early decisions' added, or {@code null}
 	 */
-	private List<List<ReadableSpan>> hold(PendingTrace trace, long size, List<List<ReadableSpan>> kept) {
+	private List<List<ReadableSpan>> hold(PendingTrace trace, SpanData span, long sizeBeforeLock,
+			List<List<ReadableSpan>> kept) {
+		long size = (sizeBeforeLock != NOT_ESTIMATED) ? sizeBeforeLock : SpanSizeEstimate.of(span);
 		trace.bytes += size;
 		trace.lastEnd = this.nanoClock.getAsLong();
 		this.heldBytes += size;
