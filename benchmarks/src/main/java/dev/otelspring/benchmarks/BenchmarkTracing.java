@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.atomic.LongAdder;
 
+import dev.otelspring.autoconfigure.sampling.StarterSamplers;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
@@ -23,12 +24,13 @@ import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 
 /**
- * The SDK as the starter builds it by default (parent-based always-on sampling, a batch
- * span processor with the SDK's default settings), exporting to an exporter that counts
- * and discards, so that the benchmarks measure the instrumentation and the SDK, not a
- * network.
+ * The SDK as the starter builds it by default (the starter's parent-based always-on
+ * sampler, a batch span processor with the SDK's default settings), exporting to an
+ * exporter that counts and discards, so that the benchmarks measure the instrumentation
+ * and the SDK, not a network.
  */
 public final class BenchmarkTracing {
 
@@ -93,8 +95,18 @@ public final class BenchmarkTracing {
 	}
 
 	public static OpenTelemetrySdk sdk(SpanProcessor processor) {
+		return sdk(processor, StarterSamplers.defaults());
+	}
+
+	/**
+	 * An SDK like {@link #sdk(SpanProcessor)} with another sampler.
+	 * @param processor the span processor
+	 * @param sampler the sampler
+	 * @return the SDK
+	 */
+	public static OpenTelemetrySdk sdk(SpanProcessor processor, Sampler sampler) {
 		return OpenTelemetrySdk.builder()
-			.setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(processor).build())
+			.setTracerProvider(SdkTracerProvider.builder().setSampler(sampler).addSpanProcessor(processor).build())
 			.setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
 			.build();
 	}

@@ -4,6 +4,7 @@ import java.util.concurrent.CompletionStage;
 
 import dev.otelspring.annotation.Traced;
 import dev.otelspring.autoconfigure.internal.Guarded;
+import dev.otelspring.autoconfigure.sampling.UnsampledParents;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
@@ -29,10 +30,13 @@ final class TracedMethodInterceptor implements MethodInterceptor {
 
 	private final Tracer tracer;
 
+	private final UnsampledParents unsampledParents;
+
 	private final TracedMethods methods = new TracedMethods();
 
 	TracedMethodInterceptor(OpenTelemetry openTelemetry) {
 		this.tracer = openTelemetry.getTracer(INSTRUMENTATION_NAME);
+		this.unsampledParents = UnsampledParents.of(openTelemetry);
 	}
 
 	@Override
@@ -64,7 +68,10 @@ final class TracedMethodInterceptor implements MethodInterceptor {
 	private Span start(TracedMethod method, MethodInvocation invocation) {
 		try {
 			SpanBuilder builder = this.tracer.spanBuilder(method.spanName).setSpanKind(method.kind);
-			method.setAttributes(builder, invocation.getArguments());
+			// The arguments are read only for a span that may be recorded.
+			if (!this.unsampledParents.dropsChildOf(Context.current())) {
+				method.setAttributes(builder, invocation.getArguments());
+			}
 			return builder.startSpan();
 		}
 		catch (RuntimeException | LinkageError ex) {

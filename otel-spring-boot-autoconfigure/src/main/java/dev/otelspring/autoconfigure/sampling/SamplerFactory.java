@@ -32,7 +32,7 @@ final class SamplerFactory {
 			case PARENT_BASED_ALWAYS_OFF -> parentBased(Sampler.alwaysOff(), trustRemoteParent);
 			case PARENT_BASED_TRACE_ID_RATIO ->
 				parentBased(Sampler.traceIdRatioBased(settings.ratio()), trustRemoteParent);
-			case RATE_LIMITING -> new RateLimitingSampler(settings.rate());
+			case RATE_LIMITING -> new ParentFollowingSampler(new RateLimitingSampler(settings.rate()), false);
 			case PARENT_BASED_RATE_LIMITING -> parentBased(new RateLimitingSampler(settings.rate()), trustRemoteParent);
 		};
 	}
@@ -40,15 +40,19 @@ final class SamplerFactory {
 	/**
 	 * Returns the SDK's parent-based sampler over the root sampler; without trust in
 	 * remote parents, a caller's sampled flag is ignored and the root sampler decides.
+	 * Either way it follows an unsampled parent in this process, which
+	 * {@link ParentFollowingSampler} makes known to the instrumentations.
 	 * @param root the sampler for spans without a parent to follow
 	 * @param trustRemoteParent whether a remote parent's decision is followed
 	 * @return the sampler
 	 */
 	private static Sampler parentBased(Sampler root, boolean trustRemoteParent) {
 		if (trustRemoteParent) {
-			return Sampler.parentBased(root);
+			return new ParentFollowingSampler(Sampler.parentBased(root), true);
 		}
-		return Sampler.parentBasedBuilder(root).setRemoteParentSampled(root).setRemoteParentNotSampled(root).build();
+		return new ParentFollowingSampler(
+				Sampler.parentBasedBuilder(root).setRemoteParentSampled(root).setRemoteParentNotSampled(root).build(),
+				false);
 	}
 
 	private static List<SamplingRule> rules(SamplingProperties sampling) {

@@ -4,13 +4,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.otelspring.test.OtlpHttpReceiver;
 import dev.otelspring.test.ReceivedSpan;
 import dev.otelspring.test.WithOtlpReceiver;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.proto.trace.v1.Status;
 import org.junit.jupiter.api.Test;
@@ -195,6 +200,29 @@ class TracedIntegrationTests {
 			.isThrownBy(() -> TracedMethods.resolve(compiled.getMethod("handle", String.class), compiled))
 			.withMessageContaining("compile with '-parameters'")
 			.withMessageContaining("@SpanAttribute(\"order.id\")");
+	}
+
+	@Test
+	void argumentsAreReadOnlyForSpansThatMayBeRecorded() {
+		AtomicInteger reads = new AtomicInteger();
+		Object customer = new Object() {
+			@Override
+			public String toString() {
+				reads.incrementAndGet();
+				return "customer-1";
+			}
+		};
+		// A caller that did not sample: the span only carries the context on.
+		SpanContext unsampled = SpanContext.createFromRemoteParent("4bf92f3577b34da6a3ce929d0e0e4736",
+				"00f067aa0ba902b7", TraceFlags.getDefault(), TraceState.getDefault());
+		try (Scope scope = Context.root().with(Span.wrap(unsampled)).makeCurrent()) {
+			this.orders.place("o-2", 1, 1.0, false, List.of(), new long[0], null, customer);
+		}
+		assertThat(reads).hasValue(0);
+		String traceId = underRoot("root-sampled",
+				() -> this.orders.place("o-3", 1, 1.0, false, List.of(), new long[0], null, customer));
+		assertThat(await(traceId, "Orders.place").attributes()).containsEntry("customer", "customer-1");
+		assertThat(reads).hasValue(1);
 	}
 
 	private String underRoot(String name, java.util.concurrent.Callable<?> work) {

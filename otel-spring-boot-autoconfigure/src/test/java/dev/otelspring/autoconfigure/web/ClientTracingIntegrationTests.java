@@ -3,6 +3,8 @@ package dev.otelspring.autoconfigure.web;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.otelspring.autoconfigure.web.client.ClientTracingInterceptor;
 import dev.otelspring.test.BootRestTemplateBuilder;
@@ -92,6 +94,29 @@ class ClientTracingIntegrationTests {
 		assertThat(client.statusCode()).isEqualTo(Status.StatusCode.STATUS_CODE_UNSET);
 		// B saw the traceparent A's client span injected.
 		assertThat(serverB.attributes()).containsEntry("url.query", "api_key=REDACTED&q=1");
+	}
+
+	@Test
+	void aCallerThatDidNotSampleIsFollowedAcrossServices() {
+		this.serviceA = start(ServiceA.class, "service-a", "otel.spring.http.server.trace-response-header=true",
+				"service-b.url=http://localhost:" + port(serviceB));
+		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+		String callerSpanId = "00f067aa0ba902b7";
+		var response = TestHttp.get("http://localhost:" + port(this.serviceA) + "/call/rest-template", "traceparent",
+				"00-" + traceId + "-" + callerSpanId + "-00");
+		assertThat(response.statusCode()).isEqualTo(200);
+		// A's server span continues the trace, unsampled, under a span id of its own...
+		String serverA = response.headers().firstValue("traceresponse").orElseThrow();
+		assertThat(serverA).matches("00-" + traceId + "-[0-9a-f]{16}-00").doesNotContain(callerSpanId);
+		// ...and so does its client span, whose context B received.
+		Matcher received = Pattern.compile("00-" + traceId + "-([0-9a-f]{16})-00").matcher(response.body());
+		assertThat(received.find()).as(response.body()).isTrue();
+		assertThat(received.group(1)).isNotEqualTo(callerSpanId).isNotEqualTo(serverA.split("-")[2]);
+		// Nothing of it is recorded: a sampled trace sent after it arrives, this one does
+		// not.
+		var sampled = TestHttp.get("http://localhost:" + port(this.serviceA) + "/call/rest-template");
+		awaitTrace(TestHttp.traceId(sampled), 3);
+		assertThat(receiver.spans()).noneMatch((span) -> span.traceId().equals(traceId));
 	}
 
 	@Test

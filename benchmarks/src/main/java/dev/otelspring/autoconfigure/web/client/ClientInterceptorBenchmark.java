@@ -9,6 +9,11 @@ import dev.otelspring.autoconfigure.web.internal.HttpMethods;
 import dev.otelspring.autoconfigure.web.internal.UrlSanitizer;
 import dev.otelspring.benchmarks.BenchmarkSettings;
 import dev.otelspring.benchmarks.BenchmarkTracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
@@ -37,6 +42,11 @@ public class ClientInterceptorBenchmark extends BenchmarkSettings {
 
 	private ClientTracingInterceptor interceptor;
 
+	// The server span of a request that was not sampled, current while the call is made.
+	private static final Context UNSAMPLED = Context.root()
+		.with(Span.wrap(SpanContext.create("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331",
+				TraceFlags.getDefault(), TraceState.getDefault())));
+
 	private final ClientHttpRequestExecution execution = (request, body) -> new MockClientHttpResponse(BODY,
 			HttpStatus.OK);
 
@@ -63,6 +73,20 @@ public class ClientInterceptorBenchmark extends BenchmarkSettings {
 	public Object withTracingInterceptor() throws IOException {
 		MockClientHttpRequest request = new MockClientHttpRequest(HttpMethod.POST, URL);
 		return this.interceptor.intercept(request, BODY, this.execution);
+	}
+
+	/**
+	 * A call made while an unsampled request is served: the starter's sampler follows the
+	 * parent, so the span starts without attributes.
+	 * @return the response
+	 * @throws IOException never
+	 */
+	@Benchmark
+	public Object withTracingInterceptorUnsampled() throws IOException {
+		MockClientHttpRequest request = new MockClientHttpRequest(HttpMethod.POST, URL);
+		try (io.opentelemetry.context.Scope scope = UNSAMPLED.makeCurrent()) {
+			return this.interceptor.intercept(request, BODY, this.execution);
+		}
 	}
 
 }

@@ -10,6 +10,7 @@ import dev.otelspring.autoconfigure.web.internal.UrlSanitizer;
 import dev.otelspring.benchmarks.BenchmarkSettings;
 import dev.otelspring.benchmarks.BenchmarkTracing;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -35,6 +36,10 @@ public class ServerFilterBenchmark extends BenchmarkSettings {
 
 	private ServerTracingFilter filter;
 
+	private OpenTelemetrySdk sdkWithSdksSampler;
+
+	private ServerTracingFilter filterWithSdksSampler;
+
 	private OpenTelemetrySdk sdkWithMetrics;
 
 	private ServerTracingFilter filterWithMetrics;
@@ -49,6 +54,12 @@ public class ServerFilterBenchmark extends BenchmarkSettings {
 				new UrlSanitizer(List.of("token")),
 				PathPattern.compileAll("skip-paths", List.of("/actuator/health", "/actuator/health/**", "*.css")),
 				CapturedHeaders.requestHeaders(List.of()), CapturedHeaders.responseHeaders(List.of()), false);
+		this.sdkWithSdksSampler = BenchmarkTracing.sdk(BenchmarkTracing.batchProcessor(),
+				Sampler.parentBased(Sampler.alwaysOn()));
+		this.filterWithSdksSampler = new ServerTracingFilter(this.sdkWithSdksSampler,
+				new HttpMethods(List.of("GET", "POST")), new UrlSanitizer(List.of("token")),
+				PathPattern.compileAll("skip-paths", List.of("/actuator/health", "/actuator/health/**", "*.css")),
+				CapturedHeaders.requestHeaders(List.of()), CapturedHeaders.responseHeaders(List.of()), false);
 		this.sdkWithMetrics = BenchmarkTracing.sdkWithMetrics();
 		this.filterWithMetrics = new ServerTracingFilter(this.sdkWithMetrics, new HttpMethods(List.of("GET", "POST")),
 				new UrlSanitizer(List.of("token")),
@@ -59,6 +70,7 @@ public class ServerFilterBenchmark extends BenchmarkSettings {
 	@TearDown
 	public void tearDown() {
 		BenchmarkTracing.close(this.sdk);
+		BenchmarkTracing.close(this.sdkWithSdksSampler);
 		BenchmarkTracing.close(this.sdkWithMetrics);
 	}
 
@@ -91,8 +103,9 @@ public class ServerFilterBenchmark extends BenchmarkSettings {
 	}
 
 	/**
-	 * The unsampled path: the caller did not sample, so the parent-based sampler makes a
-	 * non-recording span that only carries the context.
+	 * The unsampled path: the caller did not sample, so the starter's parent-based
+	 * sampler makes a non-recording span that only carries the context, started without
+	 * attributes.
 	 * @return the response
 	 * @throws IOException never
 	 * @throws ServletException never
@@ -102,6 +115,22 @@ public class ServerFilterBenchmark extends BenchmarkSettings {
 		MockHttpServletRequest request = request("00");
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		this.filter.doFilter(request, response, this.chain);
+		return response;
+	}
+
+	/**
+	 * The unsampled path under a sampler the filter knows nothing of (the SDK's own
+	 * parent-based sampler, as an application's {@code Sampler} bean would be): the
+	 * span's attributes are built before the sampler drops it.
+	 * @return the response
+	 * @throws IOException never
+	 * @throws ServletException never
+	 */
+	@Benchmark
+	public Object withTracingFilterUnsampledAttributesBuilt() throws IOException, ServletException {
+		MockHttpServletRequest request = request("00");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		this.filterWithSdksSampler.doFilter(request, response, this.chain);
 		return response;
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import dev.otelspring.autoconfigure.internal.SpanTiming;
+import dev.otelspring.autoconfigure.sampling.UnsampledParents;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
@@ -35,6 +36,8 @@ public final class ClientSpans {
 	private final Tracer tracer;
 
 	private final HttpMethods methods;
+
+	private final UnsampledParents unsampledParents;
 
 	private final UrlSanitizer sanitizer;
 
@@ -72,6 +75,7 @@ public final class ClientSpans {
 			UrlSanitizer sanitizer, CapturedHeaders requestHeaders, CapturedHeaders responseHeaders, boolean metrics) {
 		this.tracer = openTelemetry.getTracer(instrumentationName);
 		this.methods = methods;
+		this.unsampledParents = UnsampledParents.of(openTelemetry);
 		this.sanitizer = sanitizer;
 		this.requestHeaders = requestHeaders;
 		this.responseHeaders = responseHeaders;
@@ -89,27 +93,19 @@ public final class ClientSpans {
 	public ClientCall start(String method, URI uri, Context parent, Function<String, List<String>> headers) {
 		try {
 			boolean known = this.methods.isKnown(method);
-			SpanBuilder builder = this.methods.spanBuilder(this.tracer, method, known, SpanKind.CLIENT)
-				.setAttribute(UrlAttributes.URL_FULL, this.sanitizer.sanitizeUrl(uri));
-			if (parent != null) {
-				builder.setParent(parent);
-			}
+			Context parentContext = (parent != null) ? parent : Context.current();
 			String host = UrlSanitizer.host(uri);
-			if (host != null) {
-				builder.setAttribute(ServerAttributes.SERVER_ADDRESS, host);
-			}
 			long port = UrlSanitizer.port(uri);
-			if (port > 0) {
-				builder.setAttribute(ServerAttributes.SERVER_PORT, port);
-			}
-			Span span = builder.startSpan();
-			if (!this.requestHeaders.isEmpty()) {
+			Span span = this.unsampledParents.dropsChildOf(parentContext)
+					? this.methods.startUnsampled(this.tracer, method, known, SpanKind.CLIENT, parentContext)
+					: startSpan(method, known, uri, parentContext, host, port);
+			if (!this.requestHeaders.isEmpty() && span.isRecording()) {
 				this.requestHeaders.record(span, headers);
 			}
 			if (!this.metrics.isEnabled()) {
 				return new ClientCall(span, null, null, null, 0, null, 0);
 			}
-			Context context = ((parent != null) ? parent : Context.current()).with(span);
+			Context context = parentContext.with(span);
 			return new ClientCall(span, context, known ? method : HttpMethods.OTHER, host, port, uri.getScheme(),
 					SpanTiming.start(span));
 		}
@@ -117,6 +113,29 @@ public final class ClientSpans {
 			logger.debug("Could not start a client span; the call proceeds untraced", ex);
 			return null;
 		}
+	}
+
+	/**
+	 * Starts the span with the call's attributes, before the sampler decides.
+	 * @param method the HTTP method
+	 * @param known whether the method is a known one
+	 * @param uri the URI called
+	 * @param parent the parent context
+	 * @param host the host called, or {@code null}
+	 * @param port the port called, or {@code 0} or less when unknown
+	 * @return the started span
+	 */
+	private Span startSpan(String method, boolean known, URI uri, Context parent, String host, long port) {
+		SpanBuilder builder = this.methods.spanBuilder(this.tracer, method, known, SpanKind.CLIENT)
+			.setParent(parent)
+			.setAttribute(UrlAttributes.URL_FULL, this.sanitizer.sanitizeUrl(uri));
+		if (host != null) {
+			builder.setAttribute(ServerAttributes.SERVER_ADDRESS, host);
+		}
+		if (port > 0) {
+			builder.setAttribute(ServerAttributes.SERVER_PORT, port);
+		}
+		return builder.startSpan();
 	}
 
 	/**
@@ -135,7 +154,7 @@ public final class ClientSpans {
 				span.setStatus(StatusCode.ERROR);
 				span.setAttribute(ErrorAttributes.ERROR_TYPE, call.errorType);
 			}
-			if (!this.responseHeaders.isEmpty()) {
+			if (!this.responseHeaders.isEmpty() && span.isRecording()) {
 				this.responseHeaders.record(span, headers);
 			}
 		}

@@ -6,9 +6,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.semconv.HttpAttributes;
 
 /**
@@ -65,13 +67,33 @@ public final class HttpMethods {
 	 * @return the builder, not yet started
 	 */
 	public SpanBuilder spanBuilder(Tracer tracer, String method, boolean isKnown, SpanKind kind) {
-		SpanBuilder builder = tracer.spanBuilder(isKnown ? method : "HTTP")
+		SpanBuilder builder = tracer.spanBuilder(spanName(method, isKnown))
 			.setSpanKind(kind)
 			.setAttribute(HttpAttributes.HTTP_REQUEST_METHOD, isKnown ? method : OTHER);
 		if (!isKnown) {
 			builder.setAttribute(METHOD_ORIGINAL, method);
 		}
 		return builder;
+	}
+
+	/**
+	 * Starts the span of a request whose parent was not sampled
+	 * ({@link dev.otelspring.autoconfigure.sampling.UnsampledParents}): named as a
+	 * recorded one would be, without attributes, since the sampler drops it whatever they
+	 * say. It carries the context on.
+	 * @param tracer the tracer
+	 * @param method the request's method
+	 * @param isKnown whether {@link #isKnown(String)} is true for the method
+	 * @param kind {@link SpanKind#SERVER} or {@link SpanKind#CLIENT}
+	 * @param parent the parent context
+	 * @return the started span, which does not record
+	 */
+	public Span startUnsampled(Tracer tracer, String method, boolean isKnown, SpanKind kind, Context parent) {
+		return tracer.spanBuilder(spanName(method, isKnown)).setSpanKind(kind).setParent(parent).startSpan();
+	}
+
+	private static String spanName(String method, boolean isKnown) {
+		return isKnown ? method : "HTTP";
 	}
 
 }

@@ -126,7 +126,7 @@ public final class ServerSpanEnd {
 			span.setStatus(StatusCode.ERROR);
 			span.setAttribute(ErrorAttributes.ERROR_TYPE, errorType);
 		}
-		if (!this.responseHeaders.isEmpty()) {
+		if (!this.responseHeaders.isEmpty() && span.isRecording()) {
 			this.responseHeaders.record(span, headers);
 		}
 		return route;
@@ -145,7 +145,7 @@ public final class ServerSpanEnd {
 		if (pattern != null && RouteNames.isRoute(pattern, status)) {
 			String route = contextPath.isEmpty() ? pattern : contextPath + pattern;
 			span.setAttribute(HttpAttributes.HTTP_ROUTE, route);
-			if (method != null) {
+			if (method != null && span.isRecording()) {
 				span.updateName(this.routeNames.name(method, route));
 			}
 			return route;

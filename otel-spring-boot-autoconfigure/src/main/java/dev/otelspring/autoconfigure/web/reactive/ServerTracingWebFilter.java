@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import dev.otelspring.autoconfigure.config.PathPattern;
 import dev.otelspring.autoconfigure.context.ReactorContextPropagation;
+import dev.otelspring.autoconfigure.sampling.UnsampledParents;
 import dev.otelspring.autoconfigure.web.internal.CapturedHeaders;
 import dev.otelspring.autoconfigure.web.internal.HttpMethods;
 import dev.otelspring.autoconfigure.web.internal.HttpServerMetrics;
@@ -76,6 +77,8 @@ final class ServerTracingWebFilter implements WebFilter, Ordered {
 
 	private final HttpMethods methods;
 
+	private final UnsampledParents unsampledParents;
+
 	private final ServerSpanStart spanStart;
 
 	private final HttpServerMetrics metrics;
@@ -94,6 +97,7 @@ final class ServerTracingWebFilter implements WebFilter, Ordered {
 		this.tracer = openTelemetry.getTracer(INSTRUMENTATION_NAME);
 		this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
 		this.methods = methods;
+		this.unsampledParents = UnsampledParents.of(openTelemetry);
 		this.spanStart = new ServerSpanStart(sanitizer, skipPaths, requestHeaders, traceResponseHeader);
 		this.metrics = new HttpServerMetrics(openTelemetry, INSTRUMENTATION_NAME, metrics);
 		this.spanEnd = new ServerSpanEnd(responseHeaders, this.metrics);
@@ -128,23 +132,9 @@ final class ServerTracingWebFilter implements WebFilter, Ordered {
 			Context parent = extract(request.getHeaders());
 			String method = request.getMethod().name();
 			boolean known = this.methods.isKnown(method);
-			SpanBuilder builder = this.methods.spanBuilder(this.tracer, method, known, SpanKind.SERVER)
-				.setParent(parent)
-				.setAttribute(UrlAttributes.URL_PATH, path)
-				.setAttribute(UrlAttributes.URL_SCHEME, request.getURI().getScheme());
-			String host = request.getURI().getHost();
-			if (host != null) {
-				builder.setAttribute(ServerAttributes.SERVER_ADDRESS, host);
-			}
-			int port = request.getURI().getPort();
-			if (port > 0) {
-				builder.setAttribute(ServerAttributes.SERVER_PORT, (long) port);
-			}
-			InetSocketAddress remote = request.getRemoteAddress();
-			this.spanStart.addOptionalAttributes(builder, request.getURI().getRawQuery(),
-					(remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress() : null,
-					request.getHeaders().getFirst(HttpHeaders.USER_AGENT));
-			Span span = builder.startSpan();
+			Span span = this.unsampledParents.dropsChildOf(parent)
+					? this.methods.startUnsampled(this.tracer, method, known, SpanKind.SERVER, parent)
+					: startSpan(request, parent, path, method, known);
 			this.spanStart.recordRequestHeaders(span, request.getHeaders()::getValuesAsList);
 			String traceResponse = this.spanStart.traceResponse(span);
 			if (traceResponse != null) {
@@ -160,9 +150,41 @@ final class ServerTracingWebFilter implements WebFilter, Ordered {
 		}
 	}
 
-	// A propagator that throws on a malformed header costs the request its parent, not
-	// its
-	// span: a new trace starts.
+	/**
+	 * Starts the span with the request's attributes, before the sampler decides.
+	 * @param request the request
+	 * @param parent the caller's context
+	 * @param path the request's raw path without path parameters
+	 * @param method the request's method
+	 * @param known whether the method is a known one
+	 * @return the started span
+	 */
+	private Span startSpan(ServerHttpRequest request, Context parent, String path, String method, boolean known) {
+		SpanBuilder builder = this.methods.spanBuilder(this.tracer, method, known, SpanKind.SERVER)
+			.setParent(parent)
+			.setAttribute(UrlAttributes.URL_PATH, path)
+			.setAttribute(UrlAttributes.URL_SCHEME, request.getURI().getScheme());
+		String host = request.getURI().getHost();
+		if (host != null) {
+			builder.setAttribute(ServerAttributes.SERVER_ADDRESS, host);
+		}
+		int port = request.getURI().getPort();
+		if (port > 0) {
+			builder.setAttribute(ServerAttributes.SERVER_PORT, (long) port);
+		}
+		InetSocketAddress remote = request.getRemoteAddress();
+		this.spanStart.addOptionalAttributes(builder, request.getURI().getRawQuery(),
+				(remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress() : null,
+				request.getHeaders().getFirst(HttpHeaders.USER_AGENT));
+		return builder.startSpan();
+	}
+
+	/**
+	 * Extracts the caller's context. A propagator that throws on a malformed header costs
+	 * the request its parent, not its span: a new trace starts.
+	 * @param headers the request's headers
+	 * @return the context
+	 */
 	private Context extract(HttpHeaders headers) {
 		try {
 			return this.propagator.extract(Context.root(), headers, GETTER);

@@ -8,6 +8,7 @@ import java.util.List;
 
 import dev.otelspring.autoconfigure.config.PathPattern;
 import dev.otelspring.autoconfigure.internal.Guarded;
+import dev.otelspring.autoconfigure.sampling.UnsampledParents;
 import dev.otelspring.autoconfigure.web.internal.CapturedHeaders;
 import dev.otelspring.autoconfigure.web.internal.HttpMethods;
 import dev.otelspring.autoconfigure.web.internal.HttpServerMetrics;
@@ -84,6 +85,8 @@ final class ServerTracingFilter implements Filter {
 
 	private final HttpMethods methods;
 
+	private final UnsampledParents unsampledParents;
+
 	private final ServerSpanStart spanStart;
 
 	private final HttpServerMetrics metrics;
@@ -104,6 +107,7 @@ final class ServerTracingFilter implements Filter {
 		this.tracer = openTelemetry.getTracer(INSTRUMENTATION_NAME);
 		this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
 		this.methods = methods;
+		this.unsampledParents = UnsampledParents.of(openTelemetry);
 		this.spanStart = new ServerSpanStart(sanitizer, skipPaths, requestHeaders, traceResponseHeader);
 		this.metrics = new HttpServerMetrics(openTelemetry, INSTRUMENTATION_NAME, metrics);
 		this.spanEnd = new ServerSpanEnd(responseHeaders, this.metrics);
@@ -157,19 +161,9 @@ final class ServerTracingFilter implements Filter {
 			Context parent = extract(request);
 			String method = request.getMethod();
 			boolean known = this.methods.isKnown(method);
-			SpanBuilder builder = this.methods.spanBuilder(this.tracer, method, known, SpanKind.SERVER)
-				.setParent(parent)
-				.setAttribute(UrlAttributes.URL_PATH, path)
-				.setAttribute(UrlAttributes.URL_SCHEME, request.getScheme())
-				.setAttribute(ServerAttributes.SERVER_ADDRESS, request.getServerName())
-				.setAttribute(ServerAttributes.SERVER_PORT, serverPort(request.getServerPort()));
-			this.spanStart.addOptionalAttributes(builder, request.getQueryString(), request.getRemoteAddr(),
-					request.getHeader("User-Agent"));
-			String protocol = protocolVersion(request.getProtocol());
-			if (protocol != null) {
-				builder.setAttribute(NetworkAttributes.NETWORK_PROTOCOL_VERSION, protocol);
-			}
-			Span span = builder.startSpan();
+			Span span = this.unsampledParents.dropsChildOf(parent)
+					? this.methods.startUnsampled(this.tracer, method, known, SpanKind.SERVER, parent)
+					: startSpan(request, parent, path, method, known);
 			this.spanStart.recordRequestHeaders(span, (name) -> Collections.list(request.getHeaders(name)));
 			String traceResponse = this.spanStart.traceResponse(span);
 			if (traceResponse != null) {
@@ -185,6 +179,31 @@ final class ServerTracingFilter implements Filter {
 			logger.debug("Could not start a server span; the request proceeds untraced", ex);
 			return null;
 		}
+	}
+
+	/**
+	 * Starts the span with the request's attributes, before the sampler decides.
+	 * @param request the request
+	 * @param parent the caller's context
+	 * @param path the request URI without path parameters
+	 * @param method the request's method
+	 * @param known whether the method is a known one
+	 * @return the started span
+	 */
+	private Span startSpan(HttpServletRequest request, Context parent, String path, String method, boolean known) {
+		SpanBuilder builder = this.methods.spanBuilder(this.tracer, method, known, SpanKind.SERVER)
+			.setParent(parent)
+			.setAttribute(UrlAttributes.URL_PATH, path)
+			.setAttribute(UrlAttributes.URL_SCHEME, request.getScheme())
+			.setAttribute(ServerAttributes.SERVER_ADDRESS, request.getServerName())
+			.setAttribute(ServerAttributes.SERVER_PORT, serverPort(request.getServerPort()));
+		this.spanStart.addOptionalAttributes(builder, request.getQueryString(), request.getRemoteAddr(),
+				request.getHeader("User-Agent"));
+		String protocol = protocolVersion(request.getProtocol());
+		if (protocol != null) {
+			builder.setAttribute(NetworkAttributes.NETWORK_PROTOCOL_VERSION, protocol);
+		}
+		return builder.startSpan();
 	}
 
 	/**
