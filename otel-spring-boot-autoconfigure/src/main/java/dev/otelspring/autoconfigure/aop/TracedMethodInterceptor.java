@@ -4,7 +4,7 @@ import java.util.concurrent.CompletionStage;
 
 import dev.otelspring.annotation.Traced;
 import dev.otelspring.autoconfigure.internal.Guarded;
-import dev.otelspring.autoconfigure.sampling.UnsampledParents;
+import dev.otelspring.autoconfigure.internal.UnsampledParents;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.otelspring.autoconfigure.config.SamplerSettings;
 import dev.otelspring.autoconfigure.config.SamplingProperties;
+import dev.otelspring.autoconfigure.internal.UnsampledParents;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 
@@ -32,7 +33,7 @@ final class SamplerFactory {
 			case PARENT_BASED_ALWAYS_OFF -> parentBased(Sampler.alwaysOff(), trustRemoteParent);
 			case PARENT_BASED_TRACE_ID_RATIO ->
 				parentBased(Sampler.traceIdRatioBased(settings.ratio()), trustRemoteParent);
-			case RATE_LIMITING -> new ParentFollowingSampler(new RateLimitingSampler(settings.rate()), false);
+			case RATE_LIMITING -> UnsampledParents.followedBy(new RateLimitingSampler(settings.rate()), false);
 			case PARENT_BASED_RATE_LIMITING -> parentBased(new RateLimitingSampler(settings.rate()), trustRemoteParent);
 		};
 	}
@@ -41,16 +42,16 @@ final class SamplerFactory {
 	 * Returns the SDK's parent-based sampler over the root sampler; without trust in
 	 * remote parents, a caller's sampled flag is ignored and the root sampler decides.
 	 * Either way it follows an unsampled parent in this process, which
-	 * {@link ParentFollowingSampler} makes known to the instrumentations.
+	 * {@link UnsampledParents} makes known to the instrumentations.
 	 * @param root the sampler for spans without a parent to follow
 	 * @param trustRemoteParent whether a remote parent's decision is followed
 	 * @return the sampler
 	 */
 	private static Sampler parentBased(Sampler root, boolean trustRemoteParent) {
 		if (trustRemoteParent) {
-			return new ParentFollowingSampler(Sampler.parentBased(root), true);
+			return UnsampledParents.followedBy(Sampler.parentBased(root), true);
 		}
-		return new ParentFollowingSampler(
+		return UnsampledParents.followedBy(
 				Sampler.parentBasedBuilder(root).setRemoteParentSampled(root).setRemoteParentNotSampled(root).build(),
 				false);
 	}

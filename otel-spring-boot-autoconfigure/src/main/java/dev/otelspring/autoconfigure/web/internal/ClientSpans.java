@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import dev.otelspring.autoconfigure.internal.SpanTiming;
-import dev.otelspring.autoconfigure.sampling.UnsampledParents;
+import dev.otelspring.autoconfigure.internal.UnsampledParents;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;

@@ -78,7 +78,7 @@ public final class HttpMethods {
 
 	/**
 	 * Starts the span of a request whose parent was not sampled
-	 * ({@link dev.otelspring.autoconfigure.sampling.UnsampledParents}): named as a
+	 * ({@link dev.otelspring.autoconfigure.internal.UnsampledParents}): named as a
 	 * recorded one would be, without attributes, since the sampler drops it whatever they
 	 * say. It carries the context on.
 	 * @param tracer the tracer

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 import dev.otelspring.autoconfigure.config.PathPattern;
 import dev.otelspring.autoconfigure.context.ReactorContextPropagation;
-import dev.otelspring.autoconfigure.sampling.UnsampledParents;
+import dev.otelspring.autoconfigure.internal.UnsampledParents;
 import dev.otelspring.autoconfigure.web.internal.CapturedHeaders;
 import dev.otelspring.autoconfigure.web.internal.HttpMethods;
 import dev.otelspring.autoconfigure.web.internal.HttpServerMetrics;

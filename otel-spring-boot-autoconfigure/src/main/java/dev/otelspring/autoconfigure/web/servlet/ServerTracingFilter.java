@@ -8,7 +8,7 @@ import java.util.List;
 
 import dev.otelspring.autoconfigure.config.PathPattern;
 import dev.otelspring.autoconfigure.internal.Guarded;
-import dev.otelspring.autoconfigure.sampling.UnsampledParents;
+import dev.otelspring.autoconfigure.internal.UnsampledParents;
 import dev.otelspring.autoconfigure.web.internal.CapturedHeaders;
 import dev.otelspring.autoconfigure.web.internal.HttpMethods;
 import dev.otelspring.autoconfigure.web.internal.HttpServerMetrics;

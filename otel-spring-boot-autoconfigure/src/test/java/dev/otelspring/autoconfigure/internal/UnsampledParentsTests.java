@@ -1,9 +1,10 @@
-package dev.otelspring.autoconfigure.sampling;
+package dev.otelspring.autoconfigure.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.otelspring.autoconfigure.exporter.OtlpSpanExporterAutoConfiguration;
+import dev.otelspring.autoconfigure.sampling.SamplingAutoConfiguration;
 import dev.otelspring.autoconfigure.sdk.OpenTelemetrySdkAutoConfiguration;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What {@link UnsampledParents} claims is checked against what the SDK, set up by the
  * auto-configuration, then does: a span it says is dropped must not record, for every
- * sampler the starter builds and every kind of parent.
+ * sampler the starter builds from {@code otel.traces.sampler} and every kind of parent.
  */
 class UnsampledParentsTests {
 
