@@ -22,11 +22,21 @@ public class InsideTrace {
 
 	private static final String SPAN_ID = "b7ad6b7169203331";
 
+	private final TraceFlags flags;
+
 	private Scope scope;
+
+	public InsideTrace() {
+		this(TraceFlags.getSampled());
+	}
+
+	protected InsideTrace(TraceFlags flags) {
+		this.flags = flags;
+	}
 
 	@Setup(Level.Iteration)
 	public void enter() {
-		SpanContext parent = SpanContext.create(TRACE_ID, SPAN_ID, TraceFlags.getSampled(), TraceState.getDefault());
+		SpanContext parent = SpanContext.create(TRACE_ID, SPAN_ID, this.flags, TraceState.getDefault());
 		this.scope = Span.wrap(parent).makeCurrent();
 	}
 

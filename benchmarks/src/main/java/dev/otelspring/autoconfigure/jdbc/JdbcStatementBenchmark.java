@@ -13,6 +13,7 @@ import dev.otelspring.autoconfigure.config.JdbcTracingSettings;
 import dev.otelspring.benchmarks.BenchmarkSettings;
 import dev.otelspring.benchmarks.BenchmarkTracing;
 import dev.otelspring.benchmarks.InsideTrace;
+import dev.otelspring.benchmarks.InsideUnsampledTrace;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.trace.SpanLimits;
 import org.h2.jdbcx.JdbcDataSource;
@@ -155,6 +156,18 @@ public class JdbcStatementBenchmark extends BenchmarkSettings {
 
 	@Benchmark
 	public int tracedInsideTrace(InsideTrace trace) throws SQLException {
+		return queryById(this.tracedPrepared);
+	}
+
+	/**
+	 * The prepared query under a parent that was not sampled: the starter's sampler drops
+	 * its span, so the instrumentation makes none.
+	 * @param trace the unsampled parent, current
+	 * @return the stock read
+	 * @throws SQLException never
+	 */
+	@Benchmark
+	public int tracedInsideUnsampledTrace(InsideUnsampledTrace trace) throws SQLException {
 		return queryById(this.tracedPrepared);
 	}
 

@@ -7,6 +7,7 @@ import java.util.concurrent.Future;
 import dev.otelspring.benchmarks.BenchmarkSettings;
 import dev.otelspring.benchmarks.BenchmarkTracing;
 import dev.otelspring.benchmarks.InsideTrace;
+import dev.otelspring.benchmarks.InsideUnsampledTrace;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.MockProducer;
@@ -77,6 +78,8 @@ public class KafkaClientBenchmark extends BenchmarkSettings {
 
 	private ConsumerRecord<Object, Object> noHeaders;
 
+	private ConsumerRecord<Object, Object> withUnsampledParent;
+
 	@Setup(Level.Trial)
 	public void setUp() {
 		// Spans counted on the calling thread: no export worker competes for the cores.
@@ -91,6 +94,9 @@ public class KafkaClientBenchmark extends BenchmarkSettings {
 		headers.add("traceparent", TRACEPARENT.getBytes(StandardCharsets.UTF_8));
 		this.withParent = received(headers);
 		this.noHeaders = received(new RecordHeaders());
+		RecordHeaders unsampled = new RecordHeaders();
+		unsampled.add("traceparent", TRACEPARENT.replaceFirst("01$", "00").getBytes(StandardCharsets.UTF_8));
+		this.withUnsampledParent = received(unsampled);
 	}
 
 	private static ConsumerRecord<Object, Object> received(RecordHeaders headers) {
@@ -150,6 +156,17 @@ public class KafkaClientBenchmark extends BenchmarkSettings {
 		return send(this.tracedProducer);
 	}
 
+	/**
+	 * A send while a trace that is not sampled is current: the span starts without
+	 * attributes.
+	 * @param trace the unsampled parent, current
+	 * @return the send's future
+	 */
+	@Benchmark
+	public Future<RecordMetadata> tracedSendInsideUnsampledTrace(InsideUnsampledTrace trace) {
+		return send(this.tracedProducer);
+	}
+
 	@Benchmark
 	public void bareProcess(Blackhole blackhole) {
 		listen(this.withParent, blackhole);
@@ -158,6 +175,15 @@ public class KafkaClientBenchmark extends BenchmarkSettings {
 	@Benchmark
 	public void tracedProcessWithParent(Blackhole blackhole) {
 		process(this.withParent, blackhole);
+	}
+
+	/**
+	 * A record whose producer did not sample: the span starts without attributes.
+	 * @param blackhole the blackhole
+	 */
+	@Benchmark
+	public void tracedProcessWithUnsampledParent(Blackhole blackhole) {
+		process(this.withUnsampledParent, blackhole);
 	}
 
 	@Benchmark

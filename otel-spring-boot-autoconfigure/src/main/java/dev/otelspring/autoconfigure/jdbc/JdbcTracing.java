@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import dev.otelspring.autoconfigure.config.JdbcTracingSettings;
 import dev.otelspring.autoconfigure.internal.Guarded;
 import dev.otelspring.autoconfigure.internal.SpanTiming;
+import dev.otelspring.autoconfigure.internal.UnsampledParents;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -58,6 +59,8 @@ public final class JdbcTracing {
 
 	private final Map<DatabaseInfo, Map<SqlQuery, Attributes>> measurementAttributes = new ConcurrentHashMap<>();
 
+	private final UnsampledParents unsampledParents;
+
 	private final SqlQueryAnalyzer analyzer;
 
 	private final SqlQueryAnalyzer backslashAnalyzer;
@@ -76,6 +79,7 @@ public final class JdbcTracing {
 			.setExplicitBucketBoundariesAdvice(DURATION_BUCKETS)
 			.build() : null;
 		this.settings = settings;
+		this.unsampledParents = UnsampledParents.of(openTelemetry);
 		this.analyzer = new SqlQueryAnalyzer(settings.querySanitization(), settings.maxQueryLength(), false);
 		this.backslashAnalyzer = new SqlQueryAnalyzer(settings.querySanitization(), settings.maxQueryLength(), true);
 	}
@@ -113,11 +117,16 @@ public final class JdbcTracing {
 
 	/**
 	 * Returns whether a call made in this context gets a span: inside a trace, or
-	 * anywhere when root spans were asked for.
+	 * anywhere when root spans were asked for; never under a parent that was not sampled
+	 * when the sampler drops its children ({@link UnsampledParents}), since such a span
+	 * would record nothing and a JDBC span carries no context on.
 	 * @param parent the current context
 	 * @return whether to trace
 	 */
 	boolean traces(Context parent) {
+		if (this.unsampledParents.dropsChildOf(parent)) {
+			return false;
+		}
 		return this.settings.rootSpans() || Span.fromContext(parent).getSpanContext().isValid();
 	}
 

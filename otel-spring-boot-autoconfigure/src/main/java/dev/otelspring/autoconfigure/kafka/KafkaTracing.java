@@ -8,6 +8,7 @@ import java.util.Set;
 
 import dev.otelspring.autoconfigure.internal.Guarded;
 import dev.otelspring.autoconfigure.internal.SpanTiming;
+import dev.otelspring.autoconfigure.internal.UnsampledParents;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -103,6 +104,8 @@ public final class KafkaTracing {
 
 	private final Tracer tracer;
 
+	private final UnsampledParents unsampledParents;
+
 	private final TextMapPropagator propagator;
 
 	private final DoubleHistogram sendDuration;
@@ -115,6 +118,7 @@ public final class KafkaTracing {
 	 */
 	public KafkaTracing(OpenTelemetry openTelemetry) {
 		this.tracer = openTelemetry.getTracer(INSTRUMENTATION_NAME);
+		this.unsampledParents = UnsampledParents.of(openTelemetry);
 		this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
 		Meter meter = SpanTiming.meter(openTelemetry, INSTRUMENTATION_NAME, true);
 		this.sendDuration = (meter != null) ? meter.histogramBuilder("messaging.client.operation.duration")
@@ -168,24 +172,28 @@ public final class KafkaTracing {
 	 */
 	KafkaOperation startSend(ProducerRecord<?, ?> record, String clientId) {
 		try {
+			Context parent = Context.current();
 			SpanBuilder builder = this.tracer.spanBuilder("send " + record.topic())
-				.setSpanKind(SpanKind.PRODUCER)
-				.setAttribute(SYSTEM, "kafka")
-				.setAttribute(DESTINATION, record.topic())
-				.setAttribute(OPERATION_TYPE, "send")
-				.setAttribute(OPERATION_NAME, "send");
-			if (record.partition() != null) {
-				builder.setAttribute(PARTITION, String.valueOf(record.partition()));
-			}
-			if (record.key() instanceof String key) {
-				builder.setAttribute(MESSAGE_KEY, key);
-			}
-			if (clientId != null) {
-				builder.setAttribute(AttributeKey.stringKey("messaging.client.id"), clientId);
+				.setParent(parent)
+				.setSpanKind(SpanKind.PRODUCER);
+			if (!this.unsampledParents.dropsChildOf(parent)) {
+				builder.setAttribute(SYSTEM, "kafka")
+					.setAttribute(DESTINATION, record.topic())
+					.setAttribute(OPERATION_TYPE, "send")
+					.setAttribute(OPERATION_NAME, "send");
+				if (record.partition() != null) {
+					builder.setAttribute(PARTITION, String.valueOf(record.partition()));
+				}
+				if (record.key() instanceof String key) {
+					builder.setAttribute(MESSAGE_KEY, key);
+				}
+				if (clientId != null) {
+					builder.setAttribute(AttributeKey.stringKey("messaging.client.id"), clientId);
+				}
 			}
 			Span span = builder.startSpan();
 			try {
-				this.propagator.inject(Context.current().with(span), record.headers(), SETTER);
+				this.propagator.inject(parent.with(span), record.headers(), SETTER);
 			}
 			catch (IllegalStateException ex) {
 				// read-only headers: a record sent before; the span stays, unlinked
@@ -211,7 +219,7 @@ public final class KafkaTracing {
 		}
 		Span span = send.span;
 		try {
-			if (metadata != null) {
+			if (metadata != null && span.isRecording()) {
 				span.setAttribute(PARTITION, String.valueOf(metadata.partition()));
 				if (metadata.hasOffset()) {
 					span.setAttribute(OFFSET, metadata.offset());
@@ -236,20 +244,23 @@ public final class KafkaTracing {
 	 */
 	KafkaOperation startProcess(ConsumerRecord<?, ?> record, String groupId) {
 		try {
+			Context parent = extract(record);
 			SpanBuilder builder = this.tracer.spanBuilder("process " + record.topic())
-				.setParent(extract(record))
-				.setSpanKind(SpanKind.CONSUMER)
-				.setAttribute(SYSTEM, "kafka")
-				.setAttribute(DESTINATION, record.topic())
-				.setAttribute(OPERATION_TYPE, "process")
-				.setAttribute(OPERATION_NAME, "process")
-				.setAttribute(PARTITION, String.valueOf(record.partition()))
-				.setAttribute(OFFSET, record.offset());
-			if (record.key() instanceof String key) {
-				builder.setAttribute(MESSAGE_KEY, key);
-			}
-			if (groupId != null) {
-				builder.setAttribute(CONSUMER_GROUP, groupId);
+				.setParent(parent)
+				.setSpanKind(SpanKind.CONSUMER);
+			if (!this.unsampledParents.dropsChildOf(parent)) {
+				builder.setAttribute(SYSTEM, "kafka")
+					.setAttribute(DESTINATION, record.topic())
+					.setAttribute(OPERATION_TYPE, "process")
+					.setAttribute(OPERATION_NAME, "process")
+					.setAttribute(PARTITION, String.valueOf(record.partition()))
+					.setAttribute(OFFSET, record.offset());
+				if (record.key() instanceof String key) {
+					builder.setAttribute(MESSAGE_KEY, key);
+				}
+				if (groupId != null) {
+					builder.setAttribute(CONSUMER_GROUP, groupId);
+				}
 			}
 			return operation(builder.startSpan(), this.processDuration, "process", record.topic(), groupId);
 		}

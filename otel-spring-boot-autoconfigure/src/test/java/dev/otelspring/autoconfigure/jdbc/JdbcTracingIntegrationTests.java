@@ -11,6 +11,12 @@ import dev.otelspring.test.OtlpHttpReceiver;
 import dev.otelspring.test.ReceivedMetric;
 import dev.otelspring.test.ReceivedSpan;
 import dev.otelspring.test.TestHttp;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import io.opentelemetry.proto.trace.v1.Status.StatusCode;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +50,9 @@ abstract class JdbcTracingIntegrationTests {
 
 	@Autowired
 	ProductRepository products;
+
+	@Autowired
+	JdbcTracing tracing;
 
 	@LocalServerPort
 	int port;
@@ -163,6 +172,28 @@ abstract class JdbcTracingIntegrationTests {
 	}
 
 	@Test
+	void statementsUnderAParentThatWasNotSampledMakeNoSpanButAreMeasured() {
+		Context unsampled = parent(TraceFlags.getDefault());
+		// The starter's sampler drops such a span whatever it says: none is made.
+		assertThat(this.tracing.traces(unsampled)).isFalse();
+		assertThat(this.tracing.traces(parent(TraceFlags.getSampled()))).isTrue();
+		try (Scope scope = unsampled.makeCurrent()) {
+			assertThatExceptionOfType(DataAccessException.class)
+				.isThrownBy(() -> this.jdbc.queryForObject("SELECT COUNT(*) FROM unsampled_parent", Long.class));
+		}
+		assertThat(TestHttp.send("POST", url("/products/1/reserve"), "").statusCode()).isEqualTo(200);
+		ReceivedSpan server = this.receiver.awaitSpanNamed("POST /products/{id}/reserve");
+		this.receiver
+			.awaitSpan((span) -> span.name().equals("SELECT product") && span.traceId().equals(server.traceId()));
+		assertThat(this.receiver.spans()).noneMatch((span) -> span.name().contains("unsampled_parent"));
+		this.receiver.awaitMetric("db.client.operation.duration",
+				(received) -> received.histogramPointAttributes()
+					.stream()
+					.anyMatch((point) -> "unsampled_parent".equals(point.get("db.collection.name"))
+							&& missingTableState().equals(point.get("error.type"))));
+	}
+
+	@Test
 	void theDataSourceIsStillAHikariPoolThatUnwraps() throws Exception {
 		assertThat(this.dataSource).isInstanceOf(HikariDataSource.class);
 		assertThat(this.dataSource.unwrap(HikariDataSource.class)).isNotNull();
@@ -172,6 +203,12 @@ abstract class JdbcTracingIntegrationTests {
 		assertThat(pool).isNotNull();
 		assertThat(pool.getHikariPoolMXBean().getTotalConnections()).isPositive();
 		assertThat(TracingDataSourcePostProcessor.isTraced(this.dataSource)).isTrue();
+	}
+
+	private static Context parent(TraceFlags flags) {
+		return Context.root()
+			.with(Span.wrap(SpanContext.create("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7", flags,
+					TraceState.getDefault())));
 	}
 
 	private void assertServer(ReceivedSpan span) {

@@ -1,6 +1,7 @@
 package dev.otelspring.autoconfigure.kafka;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -103,6 +104,27 @@ class KafkaTracingIntegrationTests {
 		// The listener's log line carries the consumer span's ids.
 		assertThat(output.getOut()).contains("[" + process.traceId() + "," + process.spanId() + "]")
 			.containsPattern("\\[" + process.traceId() + "," + process.spanId() + "\\].*shipped s-1");
+	}
+
+	@Test
+	void aRecordSentForACallerThatDidNotSampleCarriesTheTraceOnUnrecorded(CapturedOutput output) {
+		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+		String callerSpanId = "00f067aa0ba902b7";
+		assertThat(TestHttp
+			.send("POST", url("/shipments/s-unsampled"), "", "traceparent",
+					"00-" + traceId + "-" + callerSpanId + "-00")
+			.statusCode()).isEqualTo(200);
+		// The listener ran in the caller's trace, under a span of its own.
+		await().atMost(Duration.ofSeconds(20)).until(() -> output.getOut().contains("shipped s-unsampled"));
+		assertThat(output.getOut())
+			.containsPattern("\\[" + traceId + ",(?!" + callerSpanId + ")[0-9a-f]{16}\\].*shipped s-unsampled");
+		// Nothing of that trace is recorded; a sampled record sent after it arrives.
+		assertThat(TestHttp.send("POST", url("/shipments/s-sampled"), "").statusCode()).isEqualTo(200);
+		ReceivedSpan process = this.receiver.awaitSpan((span) -> span.name().equals("process shipments")
+				&& "s-sampled".equals(span.attribute("messaging.kafka.message.key")));
+		this.receiver
+			.awaitSpan((span) -> span.name().equals("INSERT shipped") && span.traceId().equals(process.traceId()));
+		assertThat(this.receiver.spans()).noneMatch((span) -> span.traceId().equals(traceId));
 	}
 
 	@Test
