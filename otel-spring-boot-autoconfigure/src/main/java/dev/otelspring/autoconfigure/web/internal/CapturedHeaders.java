@@ -68,11 +68,15 @@ public final class CapturedHeaders {
 	}
 
 	/**
-	 * Records the captured headers on the span.
+	 * Records the captured headers on the span, when it records.
 	 * @param span the span
 	 * @param values gives a header's values by name, empty or {@code null} when absent
 	 */
 	public void record(Span span, Function<String, List<String>> values) {
+		if (!span.isRecording()) {
+			// Nothing would be kept: the headers are not read.
+			return;
+		}
 		for (int i = 0; i < this.names.length; i++) {
 			List<String> headerValues = values.apply(this.names[i]);
 			if (headerValues != null && !headerValues.isEmpty()) {

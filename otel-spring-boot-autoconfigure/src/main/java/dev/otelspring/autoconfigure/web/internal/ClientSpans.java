@@ -99,7 +99,7 @@ public final class ClientSpans {
 			Span span = this.unsampledParents.dropsChildOf(parentContext)
 					? this.methods.startUnsampled(this.tracer, method, known, SpanKind.CLIENT, parentContext)
 					: startSpan(method, known, uri, parentContext, host, port);
-			if (!this.requestHeaders.isEmpty() && span.isRecording()) {
+			if (!this.requestHeaders.isEmpty()) {
 				this.requestHeaders.record(span, headers);
 			}
 			if (!this.metrics.isEnabled()) {
@@ -154,7 +154,7 @@ public final class ClientSpans {
 				span.setStatus(StatusCode.ERROR);
 				span.setAttribute(ErrorAttributes.ERROR_TYPE, call.errorType);
 			}
-			if (!this.responseHeaders.isEmpty() && span.isRecording()) {
+			if (!this.responseHeaders.isEmpty()) {
 				this.responseHeaders.record(span, headers);
 			}
 		}

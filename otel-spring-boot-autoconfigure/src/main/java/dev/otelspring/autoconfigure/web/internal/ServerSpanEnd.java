@@ -126,7 +126,7 @@ public final class ServerSpanEnd {
 			span.setStatus(StatusCode.ERROR);
 			span.setAttribute(ErrorAttributes.ERROR_TYPE, errorType);
 		}
-		if (!this.responseHeaders.isEmpty() && span.isRecording()) {
+		if (!this.responseHeaders.isEmpty()) {
 			this.responseHeaders.record(span, headers);
 		}
 		return route;

@@ -76,12 +76,12 @@ public final class ServerSpanStart {
 	}
 
 	/**
-	 * Records the captured request headers on the started span, when it records.
+	 * Records the captured request headers on the started span.
 	 * @param span the span
 	 * @param headers the request's header values by name
 	 */
 	public void recordRequestHeaders(Span span, Function<String, List<String>> headers) {
-		if (!this.requestHeaders.isEmpty() && span.isRecording()) {
+		if (!this.requestHeaders.isEmpty()) {
 			this.requestHeaders.record(span, headers);
 		}
 	}
