@@ -63,6 +63,8 @@ public final class KafkaTracing {
 
 	static final AttributeKey<String> CONSUMER_GROUP = AttributeKey.stringKey("messaging.consumer.group.name");
 
+	static final AttributeKey<String> CLIENT_ID = AttributeKey.stringKey("messaging.client.id");
+
 	static final AttributeKey<Long> BATCH_COUNT = AttributeKey.longKey("messaging.batch.message_count");
 
 	/** The most links a batch's span carries; the SDK's default span limit. */
@@ -177,10 +179,7 @@ public final class KafkaTracing {
 				.setParent(parent)
 				.setSpanKind(SpanKind.PRODUCER);
 			if (!this.unsampledParents.dropsChildOf(parent)) {
-				builder.setAttribute(SYSTEM, "kafka")
-					.setAttribute(DESTINATION, record.topic())
-					.setAttribute(OPERATION_TYPE, "send")
-					.setAttribute(OPERATION_NAME, "send");
+				setOperation(builder, record.topic(), "send");
 				if (record.partition() != null) {
 					builder.setAttribute(PARTITION, String.valueOf(record.partition()));
 				}
@@ -188,7 +187,7 @@ public final class KafkaTracing {
 					builder.setAttribute(MESSAGE_KEY, key);
 				}
 				if (clientId != null) {
-					builder.setAttribute(AttributeKey.stringKey("messaging.client.id"), clientId);
+					builder.setAttribute(CLIENT_ID, clientId);
 				}
 			}
 			Span span = builder.startSpan();
@@ -205,6 +204,20 @@ public final class KafkaTracing {
 			logger.debug("Could not start a Kafka send span", ex);
 			return null;
 		}
+	}
+
+	/**
+	 * Sets the attributes every send and process span carries.
+	 * @param builder the span's builder
+	 * @param topic the record's topic
+	 * @param operation the operation, {@code send} or {@code process}
+	 * @return the builder
+	 */
+	private static SpanBuilder setOperation(SpanBuilder builder, String topic, String operation) {
+		return builder.setAttribute(SYSTEM, "kafka")
+			.setAttribute(DESTINATION, topic)
+			.setAttribute(OPERATION_TYPE, operation)
+			.setAttribute(OPERATION_NAME, operation);
 	}
 
 	/**
@@ -249,10 +262,7 @@ public final class KafkaTracing {
 				.setParent(parent)
 				.setSpanKind(SpanKind.CONSUMER);
 			if (!this.unsampledParents.dropsChildOf(parent)) {
-				builder.setAttribute(SYSTEM, "kafka")
-					.setAttribute(DESTINATION, record.topic())
-					.setAttribute(OPERATION_TYPE, "process")
-					.setAttribute(OPERATION_NAME, "process")
+				setOperation(builder, record.topic(), "process")
 					.setAttribute(PARTITION, String.valueOf(record.partition()))
 					.setAttribute(OFFSET, record.offset());
 				if (record.key() instanceof String key) {
