@@ -109,4 +109,20 @@ public final class TestHttp {
 		return header.split("-")[1];
 	}
 
+	/** Returns whether a W3C {@code traceresponse} header has the sampled flag on. */
+	public static boolean sampled(HttpResponse<?> response) {
+		String header = response.headers().firstValue("traceresponse").orElseThrow();
+		return (Integer.parseInt(header.split("-")[3], 16) & 1) == 1;
+	}
+
+	/**
+	 * Returns whether the SDK's trace id ratio sampler samples a trace id: its last 16
+	 * hex digits, read as a long, are below the ratio of {@link Long#MAX_VALUE} in
+	 * absolute value.
+	 */
+	public static boolean ratioSamples(String traceId, double ratio) {
+		long random = java.util.HexFormat.fromHexDigitsToLong(traceId.substring(16));
+		return Math.abs(random) < (long) (ratio * Long.MAX_VALUE);
+	}
+
 }

@@ -26,32 +26,44 @@ import io.opentelemetry.sdk.trace.samplers.SamplingResult;
  * (the ones it builds from {@code otel.traces.sampler} that follow parents). With
  * sampling rules, an application's own {@code Sampler} or {@code OpenTelemetry}, nothing
  * is known and every span gets its attributes before the sampler decides, as the semantic
- * conventions ask. Immutable and thread-safe.
+ * conventions ask.
+ *
+ * <p>
+ * It also tells whether a span's attributes may wait until the span is known to record
+ * ({@link #attributesAfterStart()}): a marked sampler decides without looking at them,
+ * and when it drops traces at the root (a ratio, a rate), most spans without a parent to
+ * follow are dropped too, so building their attributes first would be wasted. Immutable
+ * and thread-safe.
  */
 public final class UnsampledParents {
 
-	private static final UnsampledParents UNKNOWN = new UnsampledParents(false, false);
+	private static final UnsampledParents UNKNOWN = new UnsampledParents(false, false, false);
 
 	private final boolean followsLocal;
 
 	private final boolean followsRemote;
 
-	private UnsampledParents(boolean followsLocal, boolean followsRemote) {
+	private final boolean dropsRoots;
+
+	private UnsampledParents(boolean followsLocal, boolean followsRemote, boolean dropsRoots) {
 		this.followsLocal = followsLocal;
 		this.followsRemote = followsRemote;
+		this.dropsRoots = dropsRoots;
 	}
 
 	/**
 	 * Marks a sampler as one that drops every span whose parent in this process was not
 	 * sampled, and a caller's unsampled parent's too when {@code followsRemoteParents}.
-	 * It decides and describes itself exactly as the sampler it wraps.
+	 * The sampler must decide without looking at a span's name, kind or attributes. It
+	 * decides and describes itself exactly as the sampler it wraps.
 	 * @param sampler the sampler, which must do what the mark says
 	 * @param followsRemoteParents whether it also drops the children of a caller's
 	 * unsampled span
+	 * @param dropsRoots whether it drops some of the spans that have no parent to follow
 	 * @return the marked sampler
 	 */
-	public static Sampler followedBy(Sampler sampler, boolean followsRemoteParents) {
-		return new Marked(sampler, new UnsampledParents(true, followsRemoteParents));
+	public static Sampler followedBy(Sampler sampler, boolean followsRemoteParents, boolean dropsRoots) {
+		return new Marked(sampler, new UnsampledParents(true, followsRemoteParents, dropsRoots));
 	}
 
 	/**
@@ -83,6 +95,18 @@ public final class UnsampledParents {
 			return false;
 		}
 		return spanContext.isRemote() ? this.followsRemote : this.followsLocal;
+	}
+
+	/**
+	 * Returns whether an instrumentation may start a span without its attributes and set
+	 * them only when the span records. The sampler's decision is the same either way;
+	 * what changes is that span processors see the attributes at the span's end, not in
+	 * {@code onStart}. True for a marked sampler that drops traces at the root, false
+	 * when nothing is known or every root span is recorded anyway.
+	 * @return whether attributes may be set after the span starts
+	 */
+	public boolean attributesAfterStart() {
+		return this.dropsRoots;
 	}
 
 	/** A sampler with what it is known to do with unsampled parents. */

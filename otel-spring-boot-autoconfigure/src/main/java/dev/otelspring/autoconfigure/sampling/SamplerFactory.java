@@ -29,12 +29,13 @@ final class SamplerFactory {
 			case ALWAYS_ON -> Sampler.alwaysOn();
 			case ALWAYS_OFF -> Sampler.alwaysOff();
 			case TRACE_ID_RATIO -> Sampler.traceIdRatioBased(settings.ratio());
-			case PARENT_BASED_ALWAYS_ON -> parentBased(Sampler.alwaysOn(), trustRemoteParent);
-			case PARENT_BASED_ALWAYS_OFF -> parentBased(Sampler.alwaysOff(), trustRemoteParent);
+			case PARENT_BASED_ALWAYS_ON -> parentBased(Sampler.alwaysOn(), trustRemoteParent, false);
+			case PARENT_BASED_ALWAYS_OFF -> parentBased(Sampler.alwaysOff(), trustRemoteParent, true);
 			case PARENT_BASED_TRACE_ID_RATIO ->
-				parentBased(Sampler.traceIdRatioBased(settings.ratio()), trustRemoteParent);
-			case RATE_LIMITING -> UnsampledParents.followedBy(new RateLimitingSampler(settings.rate()), false);
-			case PARENT_BASED_RATE_LIMITING -> parentBased(new RateLimitingSampler(settings.rate()), trustRemoteParent);
+				parentBased(Sampler.traceIdRatioBased(settings.ratio()), trustRemoteParent, settings.ratio() < 1.0);
+			case RATE_LIMITING -> UnsampledParents.followedBy(new RateLimitingSampler(settings.rate()), false, true);
+			case PARENT_BASED_RATE_LIMITING ->
+				parentBased(new RateLimitingSampler(settings.rate()), trustRemoteParent, true);
 		};
 	}
 
@@ -45,15 +46,16 @@ final class SamplerFactory {
 	 * {@link UnsampledParents} makes known to the instrumentations.
 	 * @param root the sampler for spans without a parent to follow
 	 * @param trustRemoteParent whether a remote parent's decision is followed
+	 * @param rootDrops whether the root sampler drops some spans
 	 * @return the sampler
 	 */
-	private static Sampler parentBased(Sampler root, boolean trustRemoteParent) {
+	private static Sampler parentBased(Sampler root, boolean trustRemoteParent, boolean rootDrops) {
 		if (trustRemoteParent) {
-			return UnsampledParents.followedBy(Sampler.parentBased(root), true);
+			return UnsampledParents.followedBy(Sampler.parentBased(root), true, rootDrops);
 		}
 		return UnsampledParents.followedBy(
 				Sampler.parentBasedBuilder(root).setRemoteParentSampled(root).setRemoteParentNotSampled(root).build(),
-				false);
+				false, rootDrops);
 	}
 
 	private static List<SamplingRule> rules(SamplingProperties sampling) {

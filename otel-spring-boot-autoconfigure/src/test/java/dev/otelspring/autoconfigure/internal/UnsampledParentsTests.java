@@ -78,6 +78,37 @@ class UnsampledParentsTests {
 			});
 	}
 
+	/**
+	 * Which configurations let attributes wait until a span records: those that drop
+	 * traces at the root by a rule blind to attributes. Where every root is recorded, or
+	 * nothing is known of the sampler, attributes come before the decision.
+	 * @param sampler the {@code otel.traces.sampler} value
+	 * @param arg the {@code otel.traces.sampler.arg} value
+	 * @param afterStart whether attributes may be set after the span starts
+	 */
+	@ParameterizedTest
+	@CsvSource({ "parentbased_traceidratio, 0.5, true", "parentbased_traceidratio, 1.0, false",
+			"parentbased_rate_limiting, 10, true", "rate_limiting, 10, true", "parentbased_always_off, 0, true",
+			"parentbased_always_on, 0, false", "always_on, 0, false", "traceidratio, 0.5, false",
+			"always_off, 0, false" })
+	void attributesWaitOnlyWhereRootsAreDroppedWithoutLookingAtThem(String sampler, String arg, boolean afterStart) {
+		this.runner.withPropertyValues("otel.traces.sampler=" + sampler, "otel.traces.sampler.arg=" + arg)
+			.run((context) -> assertThat(
+					UnsampledParents.of(context.getBean(OpenTelemetrySdk.class)).attributesAfterStart())
+				.as(sampler)
+				.isEqualTo(afterStart));
+	}
+
+	@Test
+	void attributesComeFirstWithSamplingRules() {
+		this.runner
+			.withPropertyValues("otel.traces.sampler=parentbased_traceidratio", "otel.traces.sampler.arg=0.1",
+					"otel.spring.sampling.rules[0].action=sample", "otel.spring.sampling.rules[0].url-path=/api/**")
+			.run((context) -> assertThat(
+					UnsampledParents.of(context.getBean(OpenTelemetrySdk.class)).attributesAfterStart())
+				.isFalse());
+	}
+
 	@Test
 	void nothingIsKnownWithSamplingRules() {
 		this.runner

@@ -2,8 +2,10 @@ package dev.otelspring.autoconfigure.web.servlet;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 import dev.otelspring.autoconfigure.config.PathPattern;
+import dev.otelspring.autoconfigure.sampling.StarterSamplers;
 import dev.otelspring.autoconfigure.web.internal.CapturedHeaders;
 import dev.otelspring.autoconfigure.web.internal.HttpMethods;
 import dev.otelspring.autoconfigure.web.internal.UrlSanitizer;
@@ -42,6 +44,14 @@ public class ServerFilterBenchmark extends BenchmarkSettings {
 
 	private OpenTelemetrySdk sdkWithMetrics;
 
+	private OpenTelemetrySdk sdkAtRatio;
+
+	private ServerTracingFilter filterAtRatio;
+
+	private OpenTelemetrySdk sdkWithSdksRatio;
+
+	private ServerTracingFilter filterWithSdksRatio;
+
 	private ServerTracingFilter filterWithMetrics;
 
 	private final FilterChain chain = (request, response) -> request
@@ -65,6 +75,18 @@ public class ServerFilterBenchmark extends BenchmarkSettings {
 				new UrlSanitizer(List.of("token")),
 				PathPattern.compileAll("skip-paths", List.of("/actuator/health", "/actuator/health/**", "*.css")),
 				CapturedHeaders.requestHeaders(List.of()), CapturedHeaders.responseHeaders(List.of()), false, true);
+		this.sdkAtRatio = BenchmarkTracing.sdk(BenchmarkTracing.batchProcessor(), StarterSamplers
+			.of(Map.of("otel.traces.sampler", "parentbased_traceidratio", "otel.traces.sampler.arg", "0.001")));
+		this.filterAtRatio = filter(this.sdkAtRatio);
+		this.sdkWithSdksRatio = BenchmarkTracing.sdk(BenchmarkTracing.batchProcessor(),
+				Sampler.parentBased(Sampler.traceIdRatioBased(0.001)));
+		this.filterWithSdksRatio = filter(this.sdkWithSdksRatio);
+	}
+
+	private static ServerTracingFilter filter(OpenTelemetrySdk sdk) {
+		return new ServerTracingFilter(sdk, new HttpMethods(List.of("GET", "POST")), new UrlSanitizer(List.of("token")),
+				PathPattern.compileAll("skip-paths", List.of("/actuator/health", "/actuator/health/**", "*.css")),
+				CapturedHeaders.requestHeaders(List.of()), CapturedHeaders.responseHeaders(List.of()), false);
 	}
 
 	@TearDown
@@ -72,6 +94,8 @@ public class ServerFilterBenchmark extends BenchmarkSettings {
 		BenchmarkTracing.close(this.sdk);
 		BenchmarkTracing.close(this.sdkWithSdksSampler);
 		BenchmarkTracing.close(this.sdkWithMetrics);
+		BenchmarkTracing.close(this.sdkAtRatio);
+		BenchmarkTracing.close(this.sdkWithSdksRatio);
 	}
 
 	private static MockHttpServletRequest request() {
@@ -161,6 +185,44 @@ public class ServerFilterBenchmark extends BenchmarkSettings {
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		this.filterWithMetrics.doFilter(request, response, this.chain);
 		return response;
+	}
+
+	/**
+	 * A request that starts its trace, under the starter's
+	 * {@code parentbased_traceidratio} at 0.001: the span starts without attributes and
+	 * nearly always stays without them, since it is dropped.
+	 * @return the response
+	 * @throws IOException never
+	 * @throws ServletException never
+	 */
+	@Benchmark
+	public Object withTracingFilterRootAtRatio() throws IOException, ServletException {
+		MockHttpServletRequest request = rootRequest();
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		this.filterAtRatio.doFilter(request, response, this.chain);
+		return response;
+	}
+
+	/**
+	 * The same under the SDK's own sampler at the same ratio, of which the filter knows
+	 * nothing: the attributes are built before the sampler drops the span.
+	 * @return the response
+	 * @throws IOException never
+	 * @throws ServletException never
+	 */
+	@Benchmark
+	public Object withTracingFilterRootAtRatioAttributesBuilt() throws IOException, ServletException {
+		MockHttpServletRequest request = rootRequest();
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		this.filterWithSdksRatio.doFilter(request, response, this.chain);
+		return response;
+	}
+
+	// A request without trace headers: its span starts a trace.
+	private static MockHttpServletRequest rootRequest() {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/orders/42");
+		request.addHeader("User-Agent", "wrk");
+		return request;
 	}
 
 }

@@ -97,7 +97,7 @@ public final class ClientSpans {
 			String host = UrlSanitizer.host(uri);
 			long port = UrlSanitizer.port(uri);
 			Span span = this.unsampledParents.dropsChildOf(parentContext)
-					? this.methods.startUnsampled(this.tracer, method, known, SpanKind.CLIENT, parentContext)
+					? this.methods.startWithoutAttributes(this.tracer, method, known, SpanKind.CLIENT, parentContext)
 					: startSpan(method, known, uri, parentContext, host, port);
 			if (!this.requestHeaders.isEmpty()) {
 				this.requestHeaders.record(span, headers);

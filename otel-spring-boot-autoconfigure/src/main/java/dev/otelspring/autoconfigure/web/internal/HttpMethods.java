@@ -67,28 +67,37 @@ public final class HttpMethods {
 	 * @return the builder, not yet started
 	 */
 	public SpanBuilder spanBuilder(Tracer tracer, String method, boolean isKnown, SpanKind kind) {
-		SpanBuilder builder = tracer.spanBuilder(spanName(method, isKnown))
-			.setSpanKind(kind)
-			.setAttribute(HttpAttributes.HTTP_REQUEST_METHOD, isKnown ? method : OTHER);
-		if (!isKnown) {
-			builder.setAttribute(METHOD_ORIGINAL, method);
-		}
+		SpanBuilder builder = tracer.spanBuilder(spanName(method, isKnown)).setSpanKind(kind);
+		setAttributes(builder::setAttribute, method, isKnown);
 		return builder;
 	}
 
 	/**
-	 * Starts the span of a request whose parent was not sampled
-	 * ({@link dev.otelspring.autoconfigure.internal.UnsampledParents}): named as a
-	 * recorded one would be, without attributes, since the sampler drops it whatever they
-	 * say. It carries the context on.
+	 * Sets the method's attributes, for a span started without them.
+	 * @param attributes where the attributes go
+	 * @param method the request's method
+	 * @param isKnown whether {@link #isKnown(String)} is true for the method
+	 */
+	public void setAttributes(AttributeSetter attributes, String method, boolean isKnown) {
+		attributes.set(HttpAttributes.HTTP_REQUEST_METHOD, isKnown ? method : OTHER);
+		if (!isKnown) {
+			attributes.set(METHOD_ORIGINAL, method);
+		}
+	}
+
+	/**
+	 * Starts the span of a request without attributes, named as a recorded one would be:
+	 * for a request whose parent was not sampled, since the sampler drops it whatever
+	 * they say, or for one whose attributes are set only once it records
+	 * ({@link dev.otelspring.autoconfigure.internal.UnsampledParents}).
 	 * @param tracer the tracer
 	 * @param method the request's method
 	 * @param isKnown whether {@link #isKnown(String)} is true for the method
 	 * @param kind {@link SpanKind#SERVER} or {@link SpanKind#CLIENT}
 	 * @param parent the parent context
-	 * @return the started span, which does not record
+	 * @return the started span
 	 */
-	public Span startUnsampled(Tracer tracer, String method, boolean isKnown, SpanKind kind, Context parent) {
+	public Span startWithoutAttributes(Tracer tracer, String method, boolean isKnown, SpanKind kind, Context parent) {
 		return tracer.spanBuilder(spanName(method, isKnown)).setSpanKind(kind).setParent(parent).startSpan();
 	}
 

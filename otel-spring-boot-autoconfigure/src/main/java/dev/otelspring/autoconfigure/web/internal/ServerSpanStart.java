@@ -5,7 +5,6 @@ import java.util.function.Function;
 
 import dev.otelspring.autoconfigure.config.PathPattern;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.semconv.ClientAttributes;
 import io.opentelemetry.semconv.UrlAttributes;
@@ -58,20 +57,21 @@ public final class ServerSpanStart {
 
 	/**
 	 * Sets the request attributes that a request may lack.
-	 * @param builder the span's builder
+	 * @param attributes where the attributes go
 	 * @param rawQuery the raw query string, or {@code null}
 	 * @param clientAddress the client's address, or {@code null}
 	 * @param userAgent the {@code User-Agent} header, or {@code null}
 	 */
-	public void addOptionalAttributes(SpanBuilder builder, String rawQuery, String clientAddress, String userAgent) {
+	public void addOptionalAttributes(AttributeSetter attributes, String rawQuery, String clientAddress,
+			String userAgent) {
 		if (rawQuery != null) {
-			builder.setAttribute(UrlAttributes.URL_QUERY, this.sanitizer.sanitizeQuery(rawQuery));
+			attributes.set(UrlAttributes.URL_QUERY, this.sanitizer.sanitizeQuery(rawQuery));
 		}
 		if (clientAddress != null) {
-			builder.setAttribute(ClientAttributes.CLIENT_ADDRESS, clientAddress);
+			attributes.set(ClientAttributes.CLIENT_ADDRESS, clientAddress);
 		}
 		if (userAgent != null) {
-			builder.setAttribute(UserAgentAttributes.USER_AGENT_ORIGINAL, userAgent);
+			attributes.set(UserAgentAttributes.USER_AGENT_ORIGINAL, userAgent);
 		}
 	}
 

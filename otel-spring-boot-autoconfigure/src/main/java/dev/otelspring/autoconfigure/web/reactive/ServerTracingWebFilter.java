@@ -7,6 +7,7 @@ import java.util.Objects;
 import dev.otelspring.autoconfigure.config.PathPattern;
 import dev.otelspring.autoconfigure.context.ReactorContextPropagation;
 import dev.otelspring.autoconfigure.internal.UnsampledParents;
+import dev.otelspring.autoconfigure.web.internal.AttributeSetter;
 import dev.otelspring.autoconfigure.web.internal.CapturedHeaders;
 import dev.otelspring.autoconfigure.web.internal.HttpMethods;
 import dev.otelspring.autoconfigure.web.internal.HttpServerMetrics;
@@ -114,6 +115,12 @@ final class ServerTracingWebFilter implements WebFilter, Ordered {
 		if (traced == null) {
 			return chain.filter(exchange);
 		}
+		if (!traced.recordsEnd) {
+			// The span only carries the context on and no duration is measured: the end
+			// of the exchange has nothing to record.
+			return chain.filter(exchange)
+				.contextWrite((context) -> context.put(ReactorContextPropagation.KEY, traced.context));
+		}
 		return chain.filter(exchange)
 			.doOnError(traced::fail)
 			.doFinally((signal) -> end(traced, exchange, signal))
@@ -133,7 +140,7 @@ final class ServerTracingWebFilter implements WebFilter, Ordered {
 			String method = request.getMethod().name();
 			boolean known = this.methods.isKnown(method);
 			Span span = this.unsampledParents.dropsChildOf(parent)
-					? this.methods.startUnsampled(this.tracer, method, known, SpanKind.SERVER, parent)
+					? this.methods.startWithoutAttributes(this.tracer, method, known, SpanKind.SERVER, parent)
 					: startSpan(request, parent, path, method, known);
 			this.spanStart.recordRequestHeaders(span, request.getHeaders()::getValuesAsList);
 			String traceResponse = this.spanStart.traceResponse(span);
@@ -151,7 +158,8 @@ final class ServerTracingWebFilter implements WebFilter, Ordered {
 	}
 
 	/**
-	 * Starts the span with the request's attributes, before the sampler decides.
+	 * Starts the span with the request's attributes: before the sampler decides, or, when
+	 * the sampler decides without them and drops most roots, only once the span records.
 	 * @param request the request
 	 * @param parent the caller's context
 	 * @param path the request's raw path without path parameters
@@ -160,23 +168,34 @@ final class ServerTracingWebFilter implements WebFilter, Ordered {
 	 * @return the started span
 	 */
 	private Span startSpan(ServerHttpRequest request, Context parent, String path, String method, boolean known) {
-		SpanBuilder builder = this.methods.spanBuilder(this.tracer, method, known, SpanKind.SERVER)
-			.setParent(parent)
-			.setAttribute(UrlAttributes.URL_PATH, path)
-			.setAttribute(UrlAttributes.URL_SCHEME, request.getURI().getScheme());
+		if (this.unsampledParents.attributesAfterStart()) {
+			Span span = this.methods.startWithoutAttributes(this.tracer, method, known, SpanKind.SERVER, parent);
+			if (span.isRecording()) {
+				this.methods.setAttributes(span::setAttribute, method, known);
+				setRequestAttributes(span::setAttribute, request, path);
+			}
+			return span;
+		}
+		SpanBuilder builder = this.methods.spanBuilder(this.tracer, method, known, SpanKind.SERVER).setParent(parent);
+		setRequestAttributes(builder::setAttribute, request, path);
+		return builder.startSpan();
+	}
+
+	private void setRequestAttributes(AttributeSetter attributes, ServerHttpRequest request, String path) {
+		attributes.set(UrlAttributes.URL_PATH, path);
+		attributes.set(UrlAttributes.URL_SCHEME, request.getURI().getScheme());
 		String host = request.getURI().getHost();
 		if (host != null) {
-			builder.setAttribute(ServerAttributes.SERVER_ADDRESS, host);
+			attributes.set(ServerAttributes.SERVER_ADDRESS, host);
 		}
 		int port = request.getURI().getPort();
 		if (port > 0) {
-			builder.setAttribute(ServerAttributes.SERVER_PORT, (long) port);
+			attributes.set(ServerAttributes.SERVER_PORT, (long) port);
 		}
 		InetSocketAddress remote = request.getRemoteAddress();
-		this.spanStart.addOptionalAttributes(builder, request.getURI().getRawQuery(),
+		this.spanStart.addOptionalAttributes(attributes, request.getURI().getRawQuery(),
 				(remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress() : null,
 				request.getHeaders().getFirst(HttpHeaders.USER_AGENT));
-		return builder.startSpan();
 	}
 
 	/**
@@ -251,6 +270,9 @@ final class ServerTracingWebFilter implements WebFilter, Ordered {
 
 		final HttpServerMetrics.Request measured;
 
+		/** Whether the end of the exchange is recorded: on the span, or as a duration. */
+		final boolean recordsEnd;
+
 		Throwable failure;
 
 		Traced(Span span, Context context, String method, HttpServerMetrics.Request measured) {
@@ -258,6 +280,7 @@ final class ServerTracingWebFilter implements WebFilter, Ordered {
 			this.context = context;
 			this.method = method;
 			this.measured = measured;
+			this.recordsEnd = span.isRecording() || measured != null;
 		}
 
 		void fail(Throwable failure) {

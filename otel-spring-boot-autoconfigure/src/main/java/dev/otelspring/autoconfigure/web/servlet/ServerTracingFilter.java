@@ -9,6 +9,7 @@ import java.util.List;
 import dev.otelspring.autoconfigure.config.PathPattern;
 import dev.otelspring.autoconfigure.internal.Guarded;
 import dev.otelspring.autoconfigure.internal.UnsampledParents;
+import dev.otelspring.autoconfigure.web.internal.AttributeSetter;
 import dev.otelspring.autoconfigure.web.internal.CapturedHeaders;
 import dev.otelspring.autoconfigure.web.internal.HttpMethods;
 import dev.otelspring.autoconfigure.web.internal.HttpServerMetrics;
@@ -162,7 +163,7 @@ final class ServerTracingFilter implements Filter {
 			String method = request.getMethod();
 			boolean known = this.methods.isKnown(method);
 			Span span = this.unsampledParents.dropsChildOf(parent)
-					? this.methods.startUnsampled(this.tracer, method, known, SpanKind.SERVER, parent)
+					? this.methods.startWithoutAttributes(this.tracer, method, known, SpanKind.SERVER, parent)
 					: startSpan(request, parent, path, method, known);
 			this.spanStart.recordRequestHeaders(span, (name) -> Collections.list(request.getHeaders(name)));
 			String traceResponse = this.spanStart.traceResponse(span);
@@ -182,7 +183,8 @@ final class ServerTracingFilter implements Filter {
 	}
 
 	/**
-	 * Starts the span with the request's attributes, before the sampler decides.
+	 * Starts the span with the request's attributes: before the sampler decides, or, when
+	 * the sampler decides without them and drops most roots, only once the span records.
 	 * @param request the request
 	 * @param parent the caller's context
 	 * @param path the request URI without path parameters
@@ -191,19 +193,30 @@ final class ServerTracingFilter implements Filter {
 	 * @return the started span
 	 */
 	private Span startSpan(HttpServletRequest request, Context parent, String path, String method, boolean known) {
-		SpanBuilder builder = this.methods.spanBuilder(this.tracer, method, known, SpanKind.SERVER)
-			.setParent(parent)
-			.setAttribute(UrlAttributes.URL_PATH, path)
-			.setAttribute(UrlAttributes.URL_SCHEME, request.getScheme())
-			.setAttribute(ServerAttributes.SERVER_ADDRESS, request.getServerName())
-			.setAttribute(ServerAttributes.SERVER_PORT, serverPort(request.getServerPort()));
-		this.spanStart.addOptionalAttributes(builder, request.getQueryString(), request.getRemoteAddr(),
+		if (this.unsampledParents.attributesAfterStart()) {
+			Span span = this.methods.startWithoutAttributes(this.tracer, method, known, SpanKind.SERVER, parent);
+			if (span.isRecording()) {
+				this.methods.setAttributes(span::setAttribute, method, known);
+				setRequestAttributes(span::setAttribute, request, path);
+			}
+			return span;
+		}
+		SpanBuilder builder = this.methods.spanBuilder(this.tracer, method, known, SpanKind.SERVER).setParent(parent);
+		setRequestAttributes(builder::setAttribute, request, path);
+		return builder.startSpan();
+	}
+
+	private void setRequestAttributes(AttributeSetter attributes, HttpServletRequest request, String path) {
+		attributes.set(UrlAttributes.URL_PATH, path);
+		attributes.set(UrlAttributes.URL_SCHEME, request.getScheme());
+		attributes.set(ServerAttributes.SERVER_ADDRESS, request.getServerName());
+		attributes.set(ServerAttributes.SERVER_PORT, serverPort(request.getServerPort()));
+		this.spanStart.addOptionalAttributes(attributes, request.getQueryString(), request.getRemoteAddr(),
 				request.getHeader("User-Agent"));
 		String protocol = protocolVersion(request.getProtocol());
 		if (protocol != null) {
-			builder.setAttribute(NetworkAttributes.NETWORK_PROTOCOL_VERSION, protocol);
+			attributes.set(NetworkAttributes.NETWORK_PROTOCOL_VERSION, protocol);
 		}
-		return builder.startSpan();
 	}
 
 	/**
@@ -225,6 +238,12 @@ final class ServerTracingFilter implements Filter {
 	private void finish(ServerSpan serverSpan, HttpServletRequest request, HttpServletResponse response,
 			Throwable failure) {
 		try {
+			if (!serverSpan.span.isRecording() && serverSpan.measured == null) {
+				// The span only carried the context on and no duration is measured: the
+				// response has nothing to record.
+				Guarded.end(serverSpan.span, logger);
+				return;
+			}
 			if (failure == null && request.isAsyncStarted()) {
 				request.getAsyncContext().addListener(new EndOnCompletion(serverSpan));
 				return;
