@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -121,7 +122,7 @@ public final class TestHttp {
 	 * absolute value.
 	 */
 	public static boolean ratioSamples(String traceId, double ratio) {
-		long random = java.util.HexFormat.fromHexDigitsToLong(traceId.substring(16));
+		long random = HexFormat.fromHexDigitsToLong(traceId.substring(16));
 		return Math.abs(random) < (long) (ratio * Long.MAX_VALUE);
 	}
 

@@ -22,18 +22,18 @@ import io.opentelemetry.sdk.trace.samplers.SamplingResult;
  * instrumentation starts it without attributes and reads nothing from the request for it.
  *
  * <p>
- * Known only for a sampler the starter marked with {@link #followedBy(Sampler, boolean)}
- * (the ones it builds from {@code otel.traces.sampler} that follow parents). With
- * sampling rules, an application's own {@code Sampler} or {@code OpenTelemetry}, nothing
- * is known and every span gets its attributes before the sampler decides, as the semantic
- * conventions ask.
+ * Known only for a sampler the starter marked with
+ * {@link #followedBy(Sampler, boolean, boolean)} (the ones it builds from
+ * {@code otel.traces.sampler} that follow parents). With sampling rules, an application's
+ * own {@code Sampler} or {@code OpenTelemetry}, nothing is known and every span gets its
+ * attributes before the sampler decides, as the semantic conventions ask.
  *
  * <p>
  * It also tells whether a span's attributes may wait until the span is known to record
  * ({@link #attributesAfterStart()}): a marked sampler decides without looking at them,
- * and when it drops traces at the root (a ratio, a rate), most spans without a parent to
- * follow are dropped too, so building their attributes first would be wasted. Immutable
- * and thread-safe.
+ * and when it drops traces at the root (a ratio below one, a rate), the attributes of the
+ * spans it drops need not be built at all; at a low ratio, or a rate below the traffic,
+ * that is most of them. Immutable and thread-safe.
  */
 public final class UnsampledParents {
 
@@ -101,8 +101,9 @@ public final class UnsampledParents {
 	 * Returns whether an instrumentation may start a span without its attributes and set
 	 * them only when the span records. The sampler's decision is the same either way;
 	 * what changes is that span processors see the attributes at the span's end, not in
-	 * {@code onStart}. True for a marked sampler that drops traces at the root, false
-	 * when nothing is known or every root span is recorded anyway.
+	 * {@code onStart}, and a value one sets there is overwritten. True for a marked
+	 * sampler that drops traces at the root, false when nothing is known or every root
+	 * span is recorded anyway.
 	 * @return whether attributes may be set after the span starts
 	 */
 	public boolean attributesAfterStart() {

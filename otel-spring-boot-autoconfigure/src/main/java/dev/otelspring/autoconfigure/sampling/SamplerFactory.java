@@ -46,16 +46,16 @@ final class SamplerFactory {
 	 * {@link UnsampledParents} makes known to the instrumentations.
 	 * @param root the sampler for spans without a parent to follow
 	 * @param trustRemoteParent whether a remote parent's decision is followed
-	 * @param rootDrops whether the root sampler drops some spans
+	 * @param dropsRoots whether the root sampler drops some spans
 	 * @return the sampler
 	 */
-	private static Sampler parentBased(Sampler root, boolean trustRemoteParent, boolean rootDrops) {
+	private static Sampler parentBased(Sampler root, boolean trustRemoteParent, boolean dropsRoots) {
 		if (trustRemoteParent) {
-			return UnsampledParents.followedBy(Sampler.parentBased(root), true, rootDrops);
+			return UnsampledParents.followedBy(Sampler.parentBased(root), true, dropsRoots);
 		}
 		return UnsampledParents.followedBy(
 				Sampler.parentBasedBuilder(root).setRemoteParentSampled(root).setRemoteParentNotSampled(root).build(),
-				false, rootDrops);
+				false, dropsRoots);
 	}
 
 	private static List<SamplingRule> rules(SamplingProperties sampling) {

@@ -35,12 +35,14 @@ import static org.awaitility.Awaitility.await;
  * ratio of one half: each trace is sampled exactly when the SDK's ratio rule says for its
  * own trace id, every sampled span arrives with all its attributes, and no dropped trace
  * arrives at all. A span processor sees the attributes when the span ends, not when it
- * starts.
+ * starts. With metrics off, a dropped request's end is not recorded at all; async and
+ * failing requests are answered as ever.
  */
 @WithOtlpReceiver
 @SpringBootTest(classes = WebTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "otel.bsp.schedule.delay=50ms", "otel.traces.sampler=parentbased_traceidratio",
-				"otel.traces.sampler.arg=0.5", "otel.spring.http.server.trace-response-header=true",
+				"otel.traces.sampler.arg=0.5", "otel.metrics.exporter=none",
+				"otel.spring.http.server.trace-response-header=true",
 				"otel.instrumentation.http.server.capture-request-headers=X-Request-Id" })
 @Import(SampledRootsIntegrationTests.StartWatcher.class)
 class SampledRootsIntegrationTests {
@@ -93,6 +95,46 @@ class SampledRootsIntegrationTests {
 		// Give any wrongly exported span time to arrive before checking that none did.
 		await().pollDelay(Duration.ofMillis(500)).until(() -> true);
 		assertThat(this.receiver.spans()).noneMatch((span) -> dropped.contains(span.traceId()));
+	}
+
+	@Test
+	void asyncAndFailingRequestsAreAnsweredAndTheirSampledSpansEnd() {
+		List<String> dropped = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			for (String path : List.of("/async/deferred", "/async/callable", "/api/fail")) {
+				HttpResponse<String> response = TestHttp.get(url(path));
+				assertThat(response.statusCode()).as(path).isEqualTo(path.equals("/api/fail") ? 500 : 200);
+				String traceId = TestHttp.traceId(response);
+				if (TestHttp.sampled(response)) {
+					ReceivedSpan span = this.receiver.awaitSpan((received) -> received.traceId().equals(traceId));
+					assertThat(span.name()).isEqualTo("GET " + path);
+					assertThat(span.attributes()).containsEntry("url.path", path)
+						.containsEntry("http.response.status_code", path.equals("/api/fail") ? 500L : 200L);
+				}
+				else {
+					dropped.add(traceId);
+				}
+			}
+		}
+		assertThat(dropped).isNotEmpty();
+		await().pollDelay(Duration.ofMillis(500)).until(() -> true);
+		assertThat(this.receiver.spans()).noneMatch((span) -> dropped.contains(span.traceId()));
+	}
+
+	@Test
+	void anUnknownMethodIsRecordedAsOtherOnceTheSpanRecords() {
+		ReceivedSpan span = null;
+		for (int i = 0; i < 40 && span == null; i++) {
+			HttpResponse<String> response = TestHttp.send("FROB", url("/api/orders/" + i), null);
+			if (TestHttp.sampled(response)) {
+				String traceId = TestHttp.traceId(response);
+				span = this.receiver.awaitSpan((received) -> received.traceId().equals(traceId));
+			}
+		}
+		assertThat(span).isNotNull();
+		assertThat(span.name()).isEqualTo("HTTP");
+		assertThat(span.attributes()).containsEntry("http.request.method", "_OTHER")
+			.containsEntry("http.request.method_original", "FROB");
 	}
 
 	@Test

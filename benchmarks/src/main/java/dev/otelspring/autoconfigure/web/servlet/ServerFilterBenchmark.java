@@ -44,6 +44,8 @@ public class ServerFilterBenchmark extends BenchmarkSettings {
 
 	private OpenTelemetrySdk sdkWithMetrics;
 
+	private ServerTracingFilter filterWithMetrics;
+
 	private OpenTelemetrySdk sdkAtRatio;
 
 	private ServerTracingFilter filterAtRatio;
@@ -52,24 +54,16 @@ public class ServerFilterBenchmark extends BenchmarkSettings {
 
 	private ServerTracingFilter filterWithSdksRatio;
 
-	private ServerTracingFilter filterWithMetrics;
-
 	private final FilterChain chain = (request, response) -> request
 		.setAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, "/api/orders/{id}");
 
 	@Setup
 	public void setUp() {
 		this.sdk = BenchmarkTracing.sdk();
-		this.filter = new ServerTracingFilter(this.sdk, new HttpMethods(List.of("GET", "POST")),
-				new UrlSanitizer(List.of("token")),
-				PathPattern.compileAll("skip-paths", List.of("/actuator/health", "/actuator/health/**", "*.css")),
-				CapturedHeaders.requestHeaders(List.of()), CapturedHeaders.responseHeaders(List.of()), false);
+		this.filter = filter(this.sdk);
 		this.sdkWithSdksSampler = BenchmarkTracing.sdk(BenchmarkTracing.batchProcessor(),
 				Sampler.parentBased(Sampler.alwaysOn()));
-		this.filterWithSdksSampler = new ServerTracingFilter(this.sdkWithSdksSampler,
-				new HttpMethods(List.of("GET", "POST")), new UrlSanitizer(List.of("token")),
-				PathPattern.compileAll("skip-paths", List.of("/actuator/health", "/actuator/health/**", "*.css")),
-				CapturedHeaders.requestHeaders(List.of()), CapturedHeaders.responseHeaders(List.of()), false);
+		this.filterWithSdksSampler = filter(this.sdkWithSdksSampler);
 		this.sdkWithMetrics = BenchmarkTracing.sdkWithMetrics();
 		this.filterWithMetrics = new ServerTracingFilter(this.sdkWithMetrics, new HttpMethods(List.of("GET", "POST")),
 				new UrlSanitizer(List.of("token")),

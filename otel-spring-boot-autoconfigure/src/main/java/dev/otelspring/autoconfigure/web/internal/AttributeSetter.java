@@ -14,7 +14,8 @@ public interface AttributeSetter {
 	 * Sets one attribute.
 	 * @param <T> the type of the value
 	 * @param key the attribute's key
-	 * @param value the attribute's value, not {@code null}
+	 * @param value the attribute's value; {@code null} sets nothing, as with the SDK's
+	 * builder and span
 	 */
 	<T> void set(AttributeKey<T> key, T value);
 

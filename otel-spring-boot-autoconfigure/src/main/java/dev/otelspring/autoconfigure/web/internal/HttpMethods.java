@@ -73,7 +73,7 @@ public final class HttpMethods {
 	}
 
 	/**
-	 * Sets the method's attributes, for a span started without them.
+	 * Sets the method's attributes: on a builder, or on a span started without them.
 	 * @param attributes where the attributes go
 	 * @param method the request's method
 	 * @param isKnown whether {@link #isKnown(String)} is true for the method

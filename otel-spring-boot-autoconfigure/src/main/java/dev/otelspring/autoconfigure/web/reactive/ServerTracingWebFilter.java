@@ -46,8 +46,10 @@ import org.springframework.web.server.WebFilterChain;
  * configured propagators (malformed headers start a new trace), written into the Reactor
  * context so the handler's whole pipeline runs with it, and the span ends when the
  * response is complete, a streamed one included. A request the client cancels ends its
- * span with {@code error.type=cancelled}. Tracing never breaks the request: a failure in
- * this filter's own work is logged at DEBUG and the request proceeds. Thread-safe.
+ * span with {@code error.type=cancelled}. A span that does not record, when no duration
+ * is measured either, only carries the context on: the end of the exchange is not watched
+ * for it. Tracing never breaks the request: a failure in this filter's own work is logged
+ * at DEBUG and the request proceeds. Thread-safe.
  */
 final class ServerTracingWebFilter implements WebFilter, Ordered {
 
@@ -116,8 +118,6 @@ final class ServerTracingWebFilter implements WebFilter, Ordered {
 			return chain.filter(exchange);
 		}
 		if (!traced.recordsEnd) {
-			// The span only carries the context on and no duration is measured: the end
-			// of the exchange has nothing to record.
 			return chain.filter(exchange)
 				.contextWrite((context) -> context.put(ReactorContextPropagation.KEY, traced.context));
 		}
@@ -139,9 +139,7 @@ final class ServerTracingWebFilter implements WebFilter, Ordered {
 			Context parent = extract(request.getHeaders());
 			String method = request.getMethod().name();
 			boolean known = this.methods.isKnown(method);
-			Span span = this.unsampledParents.dropsChildOf(parent)
-					? this.methods.startWithoutAttributes(this.tracer, method, known, SpanKind.SERVER, parent)
-					: startSpan(request, parent, path, method, known);
+			Span span = startSpan(request, parent, path, method, known);
 			this.spanStart.recordRequestHeaders(span, request.getHeaders()::getValuesAsList);
 			String traceResponse = this.spanStart.traceResponse(span);
 			if (traceResponse != null) {
@@ -158,8 +156,10 @@ final class ServerTracingWebFilter implements WebFilter, Ordered {
 	}
 
 	/**
-	 * Starts the span with the request's attributes: before the sampler decides, or, when
-	 * the sampler decides without them and drops most roots, only once the span records.
+	 * Starts the span. Its attributes are set before the sampler decides, unless the
+	 * sampler is known to decide without them: then the span starts with its name alone
+	 * and gets them only if it records (a child of an unsampled parent never does; a span
+	 * that starts its trace at a ratio or a rate seldom does).
 	 * @param request the request
 	 * @param parent the caller's context
 	 * @param path the request's raw path without path parameters
@@ -168,11 +168,18 @@ final class ServerTracingWebFilter implements WebFilter, Ordered {
 	 * @return the started span
 	 */
 	private Span startSpan(ServerHttpRequest request, Context parent, String path, String method, boolean known) {
-		if (this.unsampledParents.attributesAfterStart()) {
+		if (this.unsampledParents.dropsChildOf(parent) || this.unsampledParents.attributesAfterStart()) {
 			Span span = this.methods.startWithoutAttributes(this.tracer, method, known, SpanKind.SERVER, parent);
 			if (span.isRecording()) {
-				this.methods.setAttributes(span::setAttribute, method, known);
-				setRequestAttributes(span::setAttribute, request, path);
+				try {
+					this.methods.setAttributes(span::setAttribute, method, known);
+					setRequestAttributes(span::setAttribute, request, path);
+				}
+				catch (RuntimeException | LinkageError ex) {
+					// The span is started: it keeps what it has and ends with the
+					// request.
+					logger.debug("Could not read the request's attributes", ex);
+				}
 			}
 			return span;
 		}
@@ -270,7 +277,11 @@ final class ServerTracingWebFilter implements WebFilter, Ordered {
 
 		final HttpServerMetrics.Request measured;
 
-		/** Whether the end of the exchange is recorded: on the span, or as a duration. */
+		/**
+		 * Whether the end of the exchange is recorded: on the span, or as a duration. A
+		 * span that does not record, with no duration measured, only carries the context
+		 * on.
+		 */
 		final boolean recordsEnd;
 
 		Throwable failure;

@@ -20,6 +20,12 @@ final class ServerSpan {
 
 	final HttpServerMetrics.Request measured;
 
+	/**
+	 * Whether the end of the request is recorded: on the span, or as a duration. A span
+	 * that does not record, with no duration measured, only carries the context on.
+	 */
+	final boolean recordsEnd;
+
 	Throwable recordedException;
 
 	ServerSpan(Span span, Context context, String method, HttpServerMetrics.Request measured) {
@@ -27,6 +33,7 @@ final class ServerSpan {
 		this.context = context;
 		this.method = method;
 		this.measured = measured;
+		this.recordsEnd = span.isRecording() || measured != null;
 	}
 
 	void recordException(Throwable exception) {

@@ -52,8 +52,10 @@ import org.springframework.web.util.UriUtils;
  * The context is extracted with the configured propagators (malformed headers are ignored
  * and a new trace starts), the span is current while the handler runs, and it ends when
  * the response is complete: at once for a synchronous request, when the async work
- * completes for an async one. Async and error dispatches of a traced request make no
- * second span; they run with the first one current.
+ * completes for an async one. A span that does not record, when no duration is measured
+ * either, only carries the context on: nothing is read from the response for it. Async
+ * and error dispatches of a traced request make no second span; they run with the first
+ * one current.
  *
  * <p>
  * Tracing never breaks the request: a failure inside this filter's own work is logged at
@@ -162,9 +164,7 @@ final class ServerTracingFilter implements Filter {
 			Context parent = extract(request);
 			String method = request.getMethod();
 			boolean known = this.methods.isKnown(method);
-			Span span = this.unsampledParents.dropsChildOf(parent)
-					? this.methods.startWithoutAttributes(this.tracer, method, known, SpanKind.SERVER, parent)
-					: startSpan(request, parent, path, method, known);
+			Span span = startSpan(request, parent, path, method, known);
 			this.spanStart.recordRequestHeaders(span, (name) -> Collections.list(request.getHeaders(name)));
 			String traceResponse = this.spanStart.traceResponse(span);
 			if (traceResponse != null) {
@@ -183,8 +183,10 @@ final class ServerTracingFilter implements Filter {
 	}
 
 	/**
-	 * Starts the span with the request's attributes: before the sampler decides, or, when
-	 * the sampler decides without them and drops most roots, only once the span records.
+	 * Starts the span. Its attributes are set before the sampler decides, unless the
+	 * sampler is known to decide without them: then the span starts with its name alone
+	 * and gets them only if it records (a child of an unsampled parent never does; a span
+	 * that starts its trace at a ratio or a rate seldom does).
 	 * @param request the request
 	 * @param parent the caller's context
 	 * @param path the request URI without path parameters
@@ -193,11 +195,18 @@ final class ServerTracingFilter implements Filter {
 	 * @return the started span
 	 */
 	private Span startSpan(HttpServletRequest request, Context parent, String path, String method, boolean known) {
-		if (this.unsampledParents.attributesAfterStart()) {
+		if (this.unsampledParents.dropsChildOf(parent) || this.unsampledParents.attributesAfterStart()) {
 			Span span = this.methods.startWithoutAttributes(this.tracer, method, known, SpanKind.SERVER, parent);
 			if (span.isRecording()) {
-				this.methods.setAttributes(span::setAttribute, method, known);
-				setRequestAttributes(span::setAttribute, request, path);
+				try {
+					this.methods.setAttributes(span::setAttribute, method, known);
+					setRequestAttributes(span::setAttribute, request, path);
+				}
+				catch (RuntimeException | LinkageError ex) {
+					// The span is started: it keeps what it has and ends with the
+					// request.
+					logger.debug("Could not read the request's attributes", ex);
+				}
 			}
 			return span;
 		}
@@ -238,10 +247,7 @@ final class ServerTracingFilter implements Filter {
 	private void finish(ServerSpan serverSpan, HttpServletRequest request, HttpServletResponse response,
 			Throwable failure) {
 		try {
-			if (!serverSpan.span.isRecording() && serverSpan.measured == null) {
-				// The span only carried the context on and no duration is measured: the
-				// response has nothing to record.
-				Guarded.end(serverSpan.span, logger);
+			if (!serverSpan.recordsEnd) {
 				return;
 			}
 			if (failure == null && request.isAsyncStarted()) {
