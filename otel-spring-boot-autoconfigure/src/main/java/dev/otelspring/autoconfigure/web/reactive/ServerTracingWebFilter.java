@@ -6,7 +6,6 @@ import java.util.Objects;
 
 import dev.otelspring.autoconfigure.config.PathPattern;
 import dev.otelspring.autoconfigure.context.ReactorContextPropagation;
-import dev.otelspring.autoconfigure.internal.UnsampledParents;
 import dev.otelspring.autoconfigure.web.internal.AttributeSetter;
 import dev.otelspring.autoconfigure.web.internal.CapturedHeaders;
 import dev.otelspring.autoconfigure.web.internal.HttpMethods;
@@ -16,9 +15,6 @@ import dev.otelspring.autoconfigure.web.internal.ServerSpanStart;
 import dev.otelspring.autoconfigure.web.internal.UrlSanitizer;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanBuilder;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
@@ -74,15 +70,13 @@ final class ServerTracingWebFilter implements WebFilter, Ordered {
 
 	};
 
-	private final Tracer tracer;
-
 	private final TextMapPropagator propagator;
 
 	private final HttpMethods methods;
 
-	private final UnsampledParents unsampledParents;
-
 	private final ServerSpanStart spanStart;
+
+	private final ServerSpanStart.RequestAttributes<ServerHttpRequest> requestAttributes = this::setRequestAttributes;
 
 	private final HttpServerMetrics metrics;
 
@@ -97,11 +91,10 @@ final class ServerTracingWebFilter implements WebFilter, Ordered {
 	ServerTracingWebFilter(OpenTelemetry openTelemetry, HttpMethods methods, UrlSanitizer sanitizer,
 			List<PathPattern> skipPaths, CapturedHeaders requestHeaders, CapturedHeaders responseHeaders,
 			boolean traceResponseHeader, boolean metrics) {
-		this.tracer = openTelemetry.getTracer(INSTRUMENTATION_NAME);
 		this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
 		this.methods = methods;
-		this.unsampledParents = UnsampledParents.of(openTelemetry);
-		this.spanStart = new ServerSpanStart(sanitizer, skipPaths, requestHeaders, traceResponseHeader);
+		this.spanStart = new ServerSpanStart(openTelemetry, INSTRUMENTATION_NAME, methods, sanitizer, skipPaths,
+				requestHeaders, traceResponseHeader);
 		this.metrics = new HttpServerMetrics(openTelemetry, INSTRUMENTATION_NAME, metrics);
 		this.spanEnd = new ServerSpanEnd(responseHeaders, this.metrics);
 	}
@@ -139,7 +132,7 @@ final class ServerTracingWebFilter implements WebFilter, Ordered {
 			Context parent = extract(request.getHeaders());
 			String method = request.getMethod().name();
 			boolean known = this.methods.isKnown(method);
-			Span span = startSpan(request, parent, path, method, known);
+			Span span = this.spanStart.start(parent, method, known, request, path, this.requestAttributes);
 			this.spanStart.recordRequestHeaders(span, request.getHeaders()::getValuesAsList);
 			String traceResponse = this.spanStart.traceResponse(span);
 			if (traceResponse != null) {
@@ -153,39 +146,6 @@ final class ServerTracingWebFilter implements WebFilter, Ordered {
 			logger.debug("Could not start a server span; the request proceeds untraced", ex);
 			return null;
 		}
-	}
-
-	/**
-	 * Starts the span. Its attributes are set before the sampler decides, unless the
-	 * sampler is known to decide without them: then the span starts with its name alone
-	 * and gets them only if it records (a child of an unsampled parent never does; a span
-	 * that starts its trace at a ratio or a rate seldom does).
-	 * @param request the request
-	 * @param parent the caller's context
-	 * @param path the request's raw path without path parameters
-	 * @param method the request's method
-	 * @param known whether the method is a known one
-	 * @return the started span
-	 */
-	private Span startSpan(ServerHttpRequest request, Context parent, String path, String method, boolean known) {
-		if (this.unsampledParents.dropsChildOf(parent) || this.unsampledParents.attributesAfterStart()) {
-			Span span = this.methods.startWithoutAttributes(this.tracer, method, known, SpanKind.SERVER, parent);
-			if (span.isRecording()) {
-				try {
-					this.methods.setAttributes(span::setAttribute, method, known);
-					setRequestAttributes(span::setAttribute, request, path);
-				}
-				catch (RuntimeException | LinkageError ex) {
-					// The span is started: it keeps what it has and ends with the
-					// request.
-					logger.debug("Could not read the request's attributes", ex);
-				}
-			}
-			return span;
-		}
-		SpanBuilder builder = this.methods.spanBuilder(this.tracer, method, known, SpanKind.SERVER).setParent(parent);
-		setRequestAttributes(builder::setAttribute, request, path);
-		return builder.startSpan();
 	}
 
 	private void setRequestAttributes(AttributeSetter attributes, ServerHttpRequest request, String path) {

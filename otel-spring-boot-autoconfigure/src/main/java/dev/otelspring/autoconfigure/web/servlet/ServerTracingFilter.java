@@ -8,7 +8,6 @@ import java.util.List;
 
 import dev.otelspring.autoconfigure.config.PathPattern;
 import dev.otelspring.autoconfigure.internal.Guarded;
-import dev.otelspring.autoconfigure.internal.UnsampledParents;
 import dev.otelspring.autoconfigure.web.internal.AttributeSetter;
 import dev.otelspring.autoconfigure.web.internal.CapturedHeaders;
 import dev.otelspring.autoconfigure.web.internal.HttpMethods;
@@ -18,9 +17,6 @@ import dev.otelspring.autoconfigure.web.internal.ServerSpanStart;
 import dev.otelspring.autoconfigure.web.internal.UrlSanitizer;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanBuilder;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
@@ -82,15 +78,13 @@ final class ServerTracingFilter implements Filter {
 
 	};
 
-	private final Tracer tracer;
-
 	private final TextMapPropagator propagator;
 
 	private final HttpMethods methods;
 
-	private final UnsampledParents unsampledParents;
-
 	private final ServerSpanStart spanStart;
+
+	private final ServerSpanStart.RequestAttributes<HttpServletRequest> requestAttributes = this::setRequestAttributes;
 
 	private final HttpServerMetrics metrics;
 
@@ -107,11 +101,10 @@ final class ServerTracingFilter implements Filter {
 	ServerTracingFilter(OpenTelemetry openTelemetry, HttpMethods methods, UrlSanitizer sanitizer,
 			List<PathPattern> skipPaths, CapturedHeaders requestHeaders, CapturedHeaders responseHeaders,
 			boolean traceResponseHeader, boolean metrics) {
-		this.tracer = openTelemetry.getTracer(INSTRUMENTATION_NAME);
 		this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
 		this.methods = methods;
-		this.unsampledParents = UnsampledParents.of(openTelemetry);
-		this.spanStart = new ServerSpanStart(sanitizer, skipPaths, requestHeaders, traceResponseHeader);
+		this.spanStart = new ServerSpanStart(openTelemetry, INSTRUMENTATION_NAME, methods, sanitizer, skipPaths,
+				requestHeaders, traceResponseHeader);
 		this.metrics = new HttpServerMetrics(openTelemetry, INSTRUMENTATION_NAME, metrics);
 		this.spanEnd = new ServerSpanEnd(responseHeaders, this.metrics);
 	}
@@ -164,7 +157,7 @@ final class ServerTracingFilter implements Filter {
 			Context parent = extract(request);
 			String method = request.getMethod();
 			boolean known = this.methods.isKnown(method);
-			Span span = startSpan(request, parent, path, method, known);
+			Span span = this.spanStart.start(parent, method, known, request, path, this.requestAttributes);
 			this.spanStart.recordRequestHeaders(span, (name) -> Collections.list(request.getHeaders(name)));
 			String traceResponse = this.spanStart.traceResponse(span);
 			if (traceResponse != null) {
@@ -180,39 +173,6 @@ final class ServerTracingFilter implements Filter {
 			logger.debug("Could not start a server span; the request proceeds untraced", ex);
 			return null;
 		}
-	}
-
-	/**
-	 * Starts the span. Its attributes are set before the sampler decides, unless the
-	 * sampler is known to decide without them: then the span starts with its name alone
-	 * and gets them only if it records (a child of an unsampled parent never does; a span
-	 * that starts its trace at a ratio or a rate seldom does).
-	 * @param request the request
-	 * @param parent the caller's context
-	 * @param path the request URI without path parameters
-	 * @param method the request's method
-	 * @param known whether the method is a known one
-	 * @return the started span
-	 */
-	private Span startSpan(HttpServletRequest request, Context parent, String path, String method, boolean known) {
-		if (this.unsampledParents.dropsChildOf(parent) || this.unsampledParents.attributesAfterStart()) {
-			Span span = this.methods.startWithoutAttributes(this.tracer, method, known, SpanKind.SERVER, parent);
-			if (span.isRecording()) {
-				try {
-					this.methods.setAttributes(span::setAttribute, method, known);
-					setRequestAttributes(span::setAttribute, request, path);
-				}
-				catch (RuntimeException | LinkageError ex) {
-					// The span is started: it keeps what it has and ends with the
-					// request.
-					logger.debug("Could not read the request's attributes", ex);
-				}
-			}
-			return span;
-		}
-		SpanBuilder builder = this.methods.spanBuilder(this.tracer, method, known, SpanKind.SERVER).setParent(parent);
-		setRequestAttributes(builder::setAttribute, request, path);
-		return builder.startSpan();
 	}
 
 	private void setRequestAttributes(AttributeSetter attributes, HttpServletRequest request, String path) {
